@@ -1,0 +1,11 @@
+using Microsoft.CodeAnalysis;
+
+namespace FsmGen.Generators;
+
+[Generator(LanguageNames.CSharp)]
+public sealed class StateMachineGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+    }
+}

@@ -1,0 +1,45 @@
+namespace FsmGen;
+
+/// <summary>The outcome of one data-flow run: where it ended, the record as it was then, and the failure if any.</summary>
+/// <typeparam name="TState">The machine's generated state enum.</typeparam>
+/// <typeparam name="TData">The record type that flows through the machine.</typeparam>
+public readonly struct FlowResult<TState, TData>
+    where TState : struct, Enum
+{
+    /// <summary>Creates a result; generated executors call this.</summary>
+    public FlowResult(TState finalState, TData data, bool emitted, Exception? error, TState? failedState, int steps)
+    {
+        FinalState = finalState;
+        Data = data;
+        Emitted = emitted;
+        Error = error;
+        FailedState = failedState;
+        Steps = steps;
+    }
+
+    /// <summary>The state the run ended in (an end state, or the state where it stopped on an unhandled failure).</summary>
+    public TState FinalState { get; }
+
+    /// <summary>The record when the run ended.</summary>
+    public TData Data { get; }
+
+    /// <summary>True when no state failed without a failure route.</summary>
+    public bool Succeeded => Error is null;
+
+    /// <summary>True when the run reached an end state that emits output and did not fail.</summary>
+    public bool Emitted { get; }
+
+    /// <summary>The unhandled failure, or null.</summary>
+    public Exception? Error { get; }
+
+    /// <summary>The state whose body, guard or transform threw the unhandled failure, or null.</summary>
+    public TState? FailedState { get; }
+
+    /// <summary>How many states the run visited.</summary>
+    public int Steps { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => Succeeded
+        ? $"{FinalState} after {Steps} step(s)"
+        : $"{FinalState} after {Steps} step(s), failed in {FailedState}: {Error!.Message}";
+}

@@ -1,0 +1,13 @@
+namespace FsmGen;
+
+/// <summary>Implemented by every generated data-flow machine; lets batch and stream execution run any of them.</summary>
+/// <typeparam name="TState">The machine's generated state enum.</typeparam>
+/// <typeparam name="TData">The record type that flows through the machine.</typeparam>
+public interface IDataFlowMachine<TState, TData>
+    where TState : struct, Enum
+{
+    /// <summary>Runs one record from the start state to an end state.</summary>
+    /// <param name="input">The record.</param>
+    /// <param name="cancellationToken">Stops the run between states (and inside async states that observe it).</param>
+    ValueTask<FlowResult<TState, TData>> RunAsync(TData input, CancellationToken cancellationToken = default);
+}
