@@ -1,11 +1,95 @@
+using System.Threading;
+using FsmGen.Generators.Diagnostics;
+using FsmGen.Generators.Emit;
+using FsmGen.Generators.Model;
+using FsmGen.Generators.Parsing;
+using FsmGen.Generators.Patterns;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FsmGen.Generators;
 
+/// <summary>
+/// Finds [StateMachine] and [Pattern] classes, validates their graphs, and emits their executors.
+/// Parse (symbols -> equatable model) and emit (model -> text) are separate steps so that edits that do not change
+/// a machine's model regenerate nothing.
+/// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class StateMachineGenerator : IIncrementalGenerator
 {
+    private readonly PatternRegistry _patterns;
+
+    /// <summary>Creates the generator with the templates that ship with it.</summary>
+    public StateMachineGenerator()
+        : this(PatternRegistry.Default)
+    {
+    }
+
+    internal StateMachineGenerator(PatternRegistry patterns) => _patterns = patterns;
+
+    /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        var machines = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.StateMachineAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, ct) => ParseMachine(ctx, ct))
+            .WithTrackingName(TrackingNames.Machines);
+        context.RegisterSourceOutput(machines, static (spc, result) => Output(spc, result));
+
+        var patterns = _patterns;
+        var patternMachines = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.PatternAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                (ctx, ct) => ParsePattern(ctx, patterns, ct))
+            .WithTrackingName(TrackingNames.Patterns);
+        context.RegisterSourceOutput(patternMachines, static (spc, result) => Output(spc, result));
+    }
+
+    private static MachineResult ParseMachine(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
+        {
+            return new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        return MachineParser.Parse(type, context.Attributes[0], cancellationToken);
+    }
+
+    private static MachineResult ParsePattern(GeneratorAttributeSyntaxContext context, PatternRegistry registry, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
+        {
+            return new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        var attribute = context.Attributes[0];
+        var name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        if (name is null) return new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty); // half-typed: the compiler reports it
+
+        if (!registry.Templates.TryGetValue(name, out var template))
+        {
+            var location = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken));
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.UnknownPattern, location, name, type.Name, registry.KnownNames);
+            return new MachineResult(null, new[] { diagnostic }.ToEquatableArray());
+        }
+
+        return template.Build(type, cancellationToken);
+    }
+
+    private static void Output(SourceProductionContext context, MachineResult result)
+    {
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+
+        if (result.Model is { } model)
+        {
+            context.AddSource(model.Hierarchy.FullMetadataName.Replace('+', '.') + ".g.cs", SourceText.From(MachineEmitter.Emit(model), System.Text.Encoding.UTF8));
+        }
     }
 }

@@ -7,8 +7,9 @@ public readonly struct FlowResult<TState, TData>
     where TState : struct, Enum
 {
     /// <summary>Creates a result; generated executors call this.</summary>
-    public FlowResult(TState finalState, TData data, bool emitted, Exception? error, TState? failedState, int steps)
+    public FlowResult(TState finalState, TData data, bool emitted, Exception? error, TState? failedState, Exception? handledError, int steps)
     {
+        HandledError = handledError;
         FinalState = finalState;
         Data = data;
         Emitted = emitted;
@@ -34,6 +35,9 @@ public readonly struct FlowResult<TState, TData>
 
     /// <summary>The state whose body, guard or transform threw the unhandled failure, or null.</summary>
     public TState? FailedState { get; }
+
+    /// <summary>The last failure that a failure route (<c>OnFailure</c> transition) handled, or null.</summary>
+    public Exception? HandledError { get; }
 
     /// <summary>How many states the run visited.</summary>
     public int Steps { get; }

@@ -10,11 +10,11 @@ public interface IEventMachine<TState, TTrigger>
     /// <summary>The current state.</summary>
     TState Current { get; }
 
-    /// <summary>Whether <paramref name="trigger"/> would move the machine now (guards evaluated).</summary>
-    bool CanFire(TTrigger trigger);
-
-    /// <summary>Fires a trigger, running guards and actions; async members are awaited.</summary>
+    /// <summary>Fires a trigger, running guards and actions; async members are awaited. Returns false when the trigger was ignored by policy.</summary>
     ValueTask<bool> FireAsync(TTrigger trigger, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether <paramref name="trigger"/> would move the machine now (guards evaluated).</summary>
+    ValueTask<bool> CanFireAsync(TTrigger trigger, CancellationToken cancellationToken = default);
 
     /// <summary>Puts the machine in a saved state without running entry or exit actions.</summary>
     void Restore(TState state);
