@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using FsmGen.Generators.Diagnostics;
 using FsmGen.Generators.Emit;
@@ -51,7 +52,7 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
 
     private static MachineResult ParseMachine(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0 || !IsFirstAnnotated(context, KnownNames.StateMachineAttribute))
         {
             return new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
@@ -61,7 +62,7 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
 
     private static MachineResult ParsePattern(GeneratorAttributeSyntaxContext context, PatternRegistry registry, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0 || !IsFirstAnnotated(context, KnownNames.PatternAttribute))
         {
             return new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
@@ -69,6 +70,14 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
         var attribute = context.Attributes[0];
         var name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
         if (name is null) return new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty); // half-typed: the compiler reports it
+
+        if (type.GetAttributes().Any(a => AttributeReader.Is(a, KnownNames.StateMachineAttribute)))
+        {
+            // Both pipelines would emit the same file: the [StateMachine] one does, and the [Pattern] is reported.
+            var location = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken));
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedClassShape, location, type.Name, "both a [StateMachine] and a [Pattern]");
+            return new MachineResult(null, new[] { diagnostic }.ToEquatableArray());
+        }
 
         if (!registry.Templates.TryGetValue(name, out var template))
         {
@@ -78,6 +87,16 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
         }
 
         return template.Build(type, cancellationToken);
+    }
+
+    /// <summary>
+    /// True for the declaration that carries the type's first such attribute. A partial class that repeats the attribute
+    /// on another declaration (CS0579) is matched once per declaration; parsing it once keeps its hint name unique.
+    /// </summary>
+    private static bool IsFirstAnnotated(GeneratorAttributeSyntaxContext context, string metadataName)
+    {
+        var first = context.TargetSymbol.GetAttributes().FirstOrDefault(a => AttributeReader.Is(a, metadataName))?.ApplicationSyntaxReference;
+        return first is null || (first.SyntaxTree == context.TargetNode.SyntaxTree && context.TargetNode.Span.Contains(first.Span));
     }
 
     private static void Output(SourceProductionContext context, MachineResult result)

@@ -127,7 +127,9 @@ internal static class DataFlowEmitter
                             w.Line("goto finished;");
                         }
 
-                        w.Line("StateId next;");
+                        // When every state is an end state nothing follows the switch (code after it would be warning CS0162).
+                        var hasTransitions = machine.States.Any(s => !s.IsEnd);
+                        if (hasTransitions) w.Line("StateId next;");
                         using (w.Block("switch (state)"))
                         {
                             foreach (var state in machine.States) EmitStateCase(w, machine, state, isAsync);
@@ -135,9 +137,12 @@ internal static class DataFlowEmitter
                             w.Line("    throw new global::System.InvalidOperationException(\"Unknown state \" + state.ToString() + \".\");");
                         }
 
-                        w.Line("OnTransition(state, next);");
-                        if (machine.History > 0) w.Line("History.Add(new global::FsmGen.StateTransition<StateId>(state, next));");
-                        w.Line("state = next;");
+                        if (hasTransitions)
+                        {
+                            w.Line("OnTransition(state, next);");
+                            if (machine.History > 0) w.Line("History.Add(new global::FsmGen.StateTransition<StateId>(state, next));");
+                            w.Line("state = next;");
+                        }
                     }
                 }
 

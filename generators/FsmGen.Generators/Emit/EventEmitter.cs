@@ -192,7 +192,7 @@ internal static class EventEmitter
         {
             if (isAsync) w.Line("cancellationToken.ThrowIfCancellationRequested();");
             var ct = isAsync ? "cancellationToken" : "global::System.Threading.CancellationToken.None";
-            using (w.Block("switch (_current)"))
+            using (SwitchOnCurrent(w, machine))
             {
                 foreach (var state in machine.States)
                 {
@@ -295,6 +295,10 @@ internal static class EventEmitter
         return null;
     }
 
+    /// <summary>Opens <c>switch (_current)</c>, or nothing when no state has a transition: an empty switch is warning CS1522.</summary>
+    private static System.IDisposable? SwitchOnCurrent(CodeWriter w, MachineModel machine) =>
+        machine.States.Any(s => s.Transitions.Count > 0) ? w.Block("switch (_current)") : null;
+
     private static void EmitCanFire(CodeWriter w, MachineModel machine, Dictionary<string, StateModel> byName, bool isAsync)
     {
         var trigger = machine.TriggerType!;
@@ -305,7 +309,7 @@ internal static class EventEmitter
         w.Line("/// <summary>Whether the trigger would move the machine now (guards evaluated; no action runs).</summary>");
         using (w.Block(signature))
         {
-            using (w.Block("switch (_current)"))
+            using (SwitchOnCurrent(w, machine))
             {
                 foreach (var state in machine.States)
                 {

@@ -67,7 +67,10 @@ internal sealed class MachineParser
             if (model is not null) models.Add(model);
         }
 
-        if (HasErrors || triggersInvalid) return Result(null);
+        // A state or transition dropped without a diagnostic of ours names a type the compiler already reports as an error;
+        // emitting the rest would add errors (or, with no state left, throw), so the broken machine emits nothing.
+        var dropped = models.Count != states.Count || models.Sum(m => m.Transitions.Count) != states.Sum(s => s.Transitions.Count);
+        if (HasErrors || triggersInvalid || dropped) return Result(null);
 
         new GraphRules(MachineName, kind, states, _diagnostics).Check();
         if (HasErrors) return Result(null);
@@ -431,37 +434,38 @@ internal sealed class MachineParser
         var target = transition.Push as INamedTypeSymbol;
         string? problem = null;
         var machineAttribute = target?.GetAttributes().FirstOrDefault(a => AttributeReader.Is(a, KnownNames.StateMachineAttribute));
-        if (target is null || target.TypeKind == TypeKind.Error)
+        if (transition.Push!.TypeKind == TypeKind.Error)
         {
             ok = false;
             return null;
         }
 
-        if (machineAttribute is null) problem = "is not a [StateMachine] class";
+        // An array, pointer or type parameter is not a class at all.
+        if (target is null || machineAttribute is null) problem = "is not a [StateMachine] class";
         else if (AttributeReader.ReadNamed(machineAttribute, "Triggers") is { Kind: TypedConstantKind.Type }) problem = "is an event-driven machine; only data-flow machines can be pushed";
         else if (target.InstanceConstructors.All(c => c.Parameters.Length > 0 || c.DeclaredAccessibility == Accessibility.Private)) problem = "needs an accessible parameterless constructor";
         else if (_pushVisited.Contains(target.ToDisplayString())) problem = "pushes back into '" + MachineName + "' (subflows cannot recurse)";
 
         var isAllSync = true;
-        if (problem is null)
+        if (problem is null && target is not null)
         {
             // The visited set is the current push path, so two transitions may push the same subflow.
             _pushVisited.Add(target.ToDisplayString());
             var sub = new MachineParser(target, _pushVisited, _cancellationToken).Run(machineAttribute!, raw: null);
             _pushVisited.Remove(target.ToDisplayString());
             if (sub.Model is null) problem = "is not a valid state machine (see its own diagnostics)";
-            else if (_dataType is not null && sub.Model.DataType != TypeNames.ForCode(_dataType)) problem = "works on '" + sub.Model.DataType + "', not on '" + TypeNames.ForMessage(_dataType) + "'";
+            else if (_dataType is not null && sub.Model.DataType != TypeNames.ForCode(_dataType)) problem = "works on '" + sub.Model.DataType?.Replace("global::", "") + "', not on '" + TypeNames.ForMessage(_dataType) + "'";
             else isAllSync = sub.Model.IsAllSync;
         }
 
         if (problem is not null)
         {
-            Report(DiagnosticDescriptors.InvalidPushTarget, transition.Location, TypeNames.ForMessage(target), state.Name, problem);
+            Report(DiagnosticDescriptors.InvalidPushTarget, transition.Location, TypeNames.ForMessage(transition.Push), state.Name, problem);
             ok = false;
             return null;
         }
 
-        return new PushInfo(TypeNames.ForCode(target), isAllSync);
+        return new PushInfo(TypeNames.ForCode(transition.Push), isAllSync);
     }
 
     private static bool IsSync(StateModel state) =>
