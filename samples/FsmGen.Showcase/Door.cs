@@ -18,6 +18,7 @@ public enum DoorTrigger
     Unlock,
 }
 
+// <door>
 /// <summary>An event-driven machine with a guard and a composite state.</summary>
 [StateMachine(Triggers = typeof(DoorTrigger))]
 public partial class Door
@@ -42,3 +43,4 @@ public partial class Door
 
     private bool KeyPresent() => HasKey;
 }
+// </door>

@@ -2,6 +2,7 @@ using FsmGen;
 
 namespace FsmGen.Showcase;
 
+// <order-pipeline>
 /// <summary>An order as it flows through <see cref="OrderPipeline"/>.</summary>
 public sealed record Order(string Id, int Lines, decimal Total, string Status);
 
@@ -28,3 +29,4 @@ public partial class OrderPipeline
 
     private static Order Stamp(Order order) => order with { Status = "shipped" };
 }
+// </order-pipeline>

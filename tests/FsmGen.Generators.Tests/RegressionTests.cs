@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using FsmGen.Generators.Tests.Support;
 
 namespace FsmGen.Generators.Tests;
@@ -119,5 +120,34 @@ public sealed class RegressionTests
         Assert.Null(run.Result.Exception);
         Assert.DoesNotContain(run.DriverDiagnostics, d => d.Id is "CS8785" or "AD0001");
         Assert.Equal(new[] { "Demo.Twice.g.cs" }, run.HintNames);
+    }
+
+    [Fact]
+    public void KeywordNamedStatesAndTriggersAreEscaped()
+    {
+        var run = GeneratorHarness.Run("""
+            using FsmGen;
+
+            namespace Demo;
+
+            public enum Key { @lock, @unlock }
+
+            [StateMachine(Triggers = typeof(Key))]
+            public partial class Keywords
+            {
+                [State(Start = true)]
+                [Transition(To = nameof(@event), On = Key.@lock)]
+                private void @base() { }
+
+                [State]
+                [Transition(To = nameof(@base), On = Key.@unlock)]
+                private void @event() { }
+            }
+            """);
+
+        Assert.Null(run.Result.Exception);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Single(run.Sources);
+        Assert.Empty(run.OutputDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(GeneratorRun.Describe));
     }
 }

@@ -7,6 +7,7 @@ public sealed class ProcessingModeTests : IDisposable
     private readonly TempDirectory _dir = new();
 
     [Fact]
+    // <batch-keeps-order>
     public async Task Batch_mode_with_parallel_chunks_keeps_the_input_order_even_when_later_chunks_finish_first()
     {
         var input = _dir.Write("numbers.csv", Numbers(1000));
@@ -31,6 +32,7 @@ public sealed class ProcessingModeTests : IDisposable
         var lines = File.ReadAllLines(output);
         Assert.Equal(Enumerable.Range(1, 1000).Select(n => $"{{\"n\":\"{n}\",\"square\":{(long)n * n}}}"), lines);
     }
+    // </batch-keeps-order>
 
     [Fact]
     public async Task Batch_mode_really_runs_chunks_in_parallel()

@@ -84,9 +84,11 @@ public sealed class StageTests : IDisposable
     public async Task Record_rules_validate_across_fields()
     {
         var input = _dir.Write("ranges.csv", "from,to\n1,5\n7,3\n");
+        // <record-rules>
         var schema = new ValidationSchema(
             [new FieldRule("from") { Type = FieldType.Integer }, new FieldRule("to") { Type = FieldType.Integer }],
             [new RecordRule("from not after to", r => (long)r["from"]! <= (long)r["to"]!)]);
+        // </record-rules>
 
         var result = await new FileProcessingConfigBuilder(input, _dir.File("out.jsonl")).Validate(schema).RunAsync();
 

@@ -102,6 +102,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidOption = Error("FSM0031", "Invalid state machine option",
         "{0} of '{1}' must be {2}");
 
+    public static readonly DiagnosticDescriptor ReservedStateName = Error("FSM0032", "State name is reserved",
+        "State '{0}' of '{1}' has the name of a member the generator emits; rename the method");
+
     public static DiagnosticDescriptor ById(string id) => Registry[id];
 
     public static IEnumerable<DiagnosticDescriptor> All => Registry.Values;

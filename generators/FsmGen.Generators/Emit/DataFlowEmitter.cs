@@ -52,7 +52,7 @@ internal static class DataFlowEmitter
 
     private static void EmitEntryPoints(CodeWriter w, MachineModel machine, string result, string data)
     {
-        var start = "new Cursor { State = StateId." + machine.StartState + ", Data = input }";
+        var start = "new Cursor { State = StateId." + Identifier.Escape(machine.StartState) + ", Data = input }";
         if (machine.IsAllSync)
         {
             w.Line("/// <summary>Runs one record from the start state to an end state. Failures are in the result, not thrown.</summary>");
@@ -86,7 +86,7 @@ internal static class DataFlowEmitter
     {
         using (w.Block("private static " + result + " Finish(Cursor cursor)"))
         {
-            var emitting = machine.States.Where(s => s.IsEnd && s.EmitOutput).Select(s => "StateId." + s.Name).ToList();
+            var emitting = machine.States.Where(s => s.IsEnd && s.EmitOutput).Select(s => "StateId." + Identifier.Escape(s.Name)).ToList();
             var emits = emitting.Count == 0 ? "false" : "cursor.State is " + string.Join(" or ", emitting);
             w.Line("var emitted = cursor.Completed && cursor.Error is null && " + (emitting.Count == 0 ? "false" : "(" + emits + ")") + ";");
             w.Line("return new " + result + "(cursor.State, cursor.Data, emitted, cursor.Error, cursor.FailedState, cursor.HandledError, cursor.Steps);");
@@ -192,7 +192,7 @@ internal static class DataFlowEmitter
         {
             foreach (var state in routed)
             {
-                w.Line("case StateId." + state.Name + ":");
+                w.Line("case StateId." + Identifier.Escape(state.Name) + ":");
                 w.Indent();
                 foreach (var route in state.Transitions.Where(t => t.OnFailure))
                 {
@@ -202,9 +202,9 @@ internal static class DataFlowEmitter
                     w.Line("{");
                     w.Indent();
                     w.Line("handledError = exception;");
-                    w.Line("OnTransition(state, StateId." + route.To + ");");
-                    if (machine.History > 0) w.Line("History.Add(new global::FsmGen.StateTransition<StateId>(state, StateId." + route.To + "));");
-                    w.Line("state = StateId." + route.To + ";");
+                    w.Line("OnTransition(state, StateId." + Identifier.Escape(route.To) + ");");
+                    if (machine.History > 0) w.Line("History.Add(new global::FsmGen.StateTransition<StateId>(state, StateId." + Identifier.Escape(route.To) + "));");
+                    w.Line("state = StateId." + Identifier.Escape(route.To) + ";");
                     w.Line("continue;");
                     w.Unindent();
                     w.Line("}");
@@ -219,9 +219,9 @@ internal static class DataFlowEmitter
 
     private static void EmitStateCase(CodeWriter w, MachineModel machine, StateModel state, bool isAsync)
     {
-        w.Line("case StateId." + state.Name + ":");
+        w.Line("case StateId." + Identifier.Escape(state.Name) + ":");
         w.Indent();
-        w.Line("OnEnter(StateId." + state.Name + ");");
+        w.Line("OnEnter(StateId." + Identifier.Escape(state.Name) + ");");
         var body = MachineEmitter.Call(state.Body, "data", "cancellationToken");
         var bodyStatement = state.Body.ReturnsValue ? "data = " + body + ";" : body + ";";
         w.Line(state.RunOnFailure ? "if (!resuming) " + bodyStatement : "if (!resuming && error is null) " + bodyStatement);
@@ -277,8 +277,8 @@ internal static class DataFlowEmitter
             }
         }
 
-        w.Line("OnExit(StateId." + state.Name + ");");
-        w.Line("next = StateId." + transition.To + ";");
+        w.Line("OnExit(StateId." + Identifier.Escape(state.Name) + ");");
+        w.Line("next = StateId." + Identifier.Escape(transition.To) + ";");
         w.Line("break;");
     }
 

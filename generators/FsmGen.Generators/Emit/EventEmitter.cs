@@ -15,12 +15,12 @@ internal static class EventEmitter
     {
         var trigger = machine.TriggerType!;
         var byName = machine.States.ToDictionary(s => s.Name);
-        w.Line("private StateId _current = StateId." + machine.StartState + ";");
+        w.Line("private StateId _current = StateId." + Identifier.Escape(machine.StartState) + ";");
         w.Line();
         w.Line("/// <summary>The current state. A new machine is in the start state; its entry action has not run.</summary>");
         w.Line("public StateId Current => _current;");
         w.Line();
-        w.Line("private static readonly " + trigger + "[] AllTriggers = new " + trigger + "[] { " + string.Join(", ", machine.TriggerMembers.Select(m => trigger + "." + m)) + " };");
+        w.Line("private static readonly " + trigger + "[] AllTriggers = new " + trigger + "[] { " + string.Join(", ", machine.TriggerMembers.Select(m => trigger + "." + Identifier.Escape(m))) + " };");
         w.Line();
         EmitRestoreAndIsIn(w, machine);
         var guardsAreSync = machine.States.SelectMany(s => s.Transitions).All(t => t.Guard?.IsAsync != true);
@@ -89,7 +89,7 @@ internal static class EventEmitter
                 {
                     foreach (var s in machine.States.Where(s => s.Parent is not null))
                     {
-                        w.Line("case StateId." + s.Name + ": return StateId." + s.Parent + ";");
+                        w.Line("case StateId." + Identifier.Escape(s.Name) + ": return StateId." + Identifier.Escape(s.Parent!) + ";");
                     }
 
                     w.Line("default: return null;");
@@ -198,13 +198,13 @@ internal static class EventEmitter
                 {
                     var perTrigger = machine.TriggerMembers.Select(t => (Trigger: t, Candidates: Candidates(state, t, byName))).Where(p => p.Candidates.Count > 0).ToList();
                     if (perTrigger.Count == 0) continue;
-                    w.Line("case StateId." + state.Name + ":");
+                    w.Line("case StateId." + Identifier.Escape(state.Name) + ":");
                     w.Indent();
                     using (w.Block("switch (trigger)"))
                     {
                         foreach (var (triggerName, candidates) in perTrigger)
                         {
-                            w.Line("case " + trigger + "." + triggerName + ":");
+                            w.Line("case " + trigger + "." + Identifier.Escape(triggerName) + ":");
                             w.Indent();
                             var unguarded = false;
                             foreach (var (owner, transition) in candidates)
@@ -256,15 +256,15 @@ internal static class EventEmitter
         for (var leaving = current; leaving is not null && leaving.Name != boundary; leaving = leaving.Parent is null ? null : byName[leaving.Parent])
         {
             if (leaving.Exit is not null) w.Line(MachineEmitter.Call(leaving.Exit, "", ct) + ";");
-            w.Line("OnExit(StateId." + leaving.Name + ");");
+            w.Line("OnExit(StateId." + Identifier.Escape(leaving.Name) + ");");
         }
 
         if (transition.Transform is not null) w.Line(MachineEmitter.Call(transition.Transform, "", ct) + ";");
-        w.Line("_current = StateId." + target.Name + ";");
-        w.Line("OnTransition(StateId." + current.Name + ", StateId." + target.Name + ", " + machine.TriggerType + "." + triggerName + ");");
+        w.Line("_current = StateId." + Identifier.Escape(target.Name) + ";");
+        w.Line("OnTransition(StateId." + Identifier.Escape(current.Name) + ", StateId." + Identifier.Escape(target.Name) + ", " + machine.TriggerType + "." + Identifier.Escape(triggerName) + ");");
         if (machine.History > 0)
         {
-            w.Line("History.Add(new global::FsmGen.StateTransition<StateId, " + machine.TriggerType + ">(StateId." + current.Name + ", StateId." + target.Name + ", " + machine.TriggerType + "." + triggerName + "));");
+            w.Line("History.Add(new global::FsmGen.StateTransition<StateId, " + machine.TriggerType + ">(StateId." + Identifier.Escape(current.Name) + ", StateId." + Identifier.Escape(target.Name) + ", " + machine.TriggerType + "." + Identifier.Escape(triggerName) + "));");
         }
 
         // Enter from just below the boundary down to the target: outermost first.
@@ -272,7 +272,7 @@ internal static class EventEmitter
         for (var s = target; s is not null && s.Name != boundary; s = s.Parent is null ? null : byName[s.Parent]) entering.Insert(0, s);
         foreach (var s in entering)
         {
-            w.Line("OnEnter(StateId." + s.Name + ");");
+            w.Line("OnEnter(StateId." + Identifier.Escape(s.Name) + ");");
             w.Line(MachineEmitter.Call(s.Body, "", ct) + ";");
         }
 
@@ -315,13 +315,13 @@ internal static class EventEmitter
                 {
                     var perTrigger = machine.TriggerMembers.Select(t => (Trigger: t, Candidates: Candidates(state, t, byName))).Where(p => p.Candidates.Count > 0).ToList();
                     if (perTrigger.Count == 0) continue;
-                    w.Line("case StateId." + state.Name + ":");
+                    w.Line("case StateId." + Identifier.Escape(state.Name) + ":");
                     w.Indent();
                     using (w.Block("switch (trigger)"))
                     {
                         foreach (var (triggerName, candidates) in perTrigger)
                         {
-                            w.Line("case " + trigger + "." + triggerName + ":");
+                            w.Line("case " + trigger + "." + Identifier.Escape(triggerName) + ":");
                             w.Indent();
                             var unguarded = false;
                             foreach (var (_, transition) in candidates)

@@ -42,7 +42,7 @@ internal static class MachineEmitter
         {
             for (var i = 0; i < machine.States.Count; i++)
             {
-                w.Line(machine.States[i].Name + " = " + i + ",");
+                w.Line(Identifier.Escape(machine.States[i].Name) + " = " + i + ",");
             }
         }
 
@@ -122,7 +122,7 @@ internal static class MachineEmitter
             : call.TakesData ? data
             : call.TakesCancellation ? cancellation
             : "";
-        var invocation = call.Name + "(" + arguments + ")";
+        var invocation = Identifier.Escape(call.Name) + "(" + arguments + ")";
         return call.IsAsync ? "await " + invocation + ".ConfigureAwait(false)" : invocation;
     }
 

@@ -51,10 +51,14 @@ internal sealed class MachineParser
         if (maxSteps <= 0) Report(DiagnosticDescriptors.InvalidOption, classLocation, "MaxSteps", MachineName, "greater than 0");
 
         var states = raw ?? CollectStates();
-        if (states.Count == 0 || !ResolveStart(states, classLocation))
+        if (states.Count == 0)
         {
+            // A machine with no state at all (e.g. while the first one is being typed) has no start state either.
+            if (!HasErrors) Report(DiagnosticDescriptors.NoStartState, classLocation, MachineName);
             return Result(null);
         }
+
+        if (!ResolveStart(states, classLocation)) return Result(null);
 
         if (kind == MachineKind.DataFlow) _dataType = InferDataType(states.First(s => s.IsStart));
 
@@ -155,6 +159,12 @@ internal sealed class MachineParser
             if (!seen.Add(state.Name))
             {
                 Report(DiagnosticDescriptors.DuplicateState, state.Location, state.Name, MachineName);
+                continue;
+            }
+
+            if (GeneratedMembers.IsReserved(state.Name))
+            {
+                Report(DiagnosticDescriptors.ReservedStateName, state.Location, state.Name, MachineName);
                 continue;
             }
 

@@ -120,5 +120,25 @@ internal static partial class DiagnosticCases
                 private static void Only(Order order) { }
             }
             """, "MaxSteps", "'NoSteps'");
+
+        yield return new("FSM0032 state named like a generated member", "FSM0032", "ReservedName", """
+            [StateMachine]
+            public partial class ReservedName
+            {
+                [State(Start = true)]
+                [Transition(To = nameof(Run))]
+                private static void Intake(Order order) { }
+
+                [State(End = true)]
+                private static void Run(Order order) { } /*here*/
+            }
+            """, "'Run'", "'ReservedName'");
+
+        yield return new("FSM0002 no state at all", "FSM0002", "Empty", """
+            [StateMachine]
+            public partial class Empty /*here*/
+            {
+            }
+            """, "'Empty'");
     }
 }

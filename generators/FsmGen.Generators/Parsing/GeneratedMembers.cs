@@ -1,0 +1,18 @@
+using System.Collections.Generic;
+
+namespace FsmGen.Generators.Parsing;
+
+/// <summary>Names the emitters give to members of a machine class; a state method with one of them would collide.</summary>
+internal static class GeneratedMembers
+{
+    private static readonly HashSet<string> Reserved = new()
+    {
+        "StateId", "Mermaid", "Dot", "Graph", "History", "OnEnter", "OnExit", "OnTransition", "OnError",
+        "Run", "RunAsync", "Begin", "Execution", "Cursor", "Finish", "Advance", "AdvanceAsync",
+        "Current", "Restore", "IsIn", "ParentOf", "AllTriggers", "Fire", "TryFire", "FireAsync", "TryFireAsync",
+        "CanFire", "CanFireAsync", "GetPermittedTriggers", "GetPermittedTriggersAsync", "FireCore", "FireCoreAsync",
+        "Unhandled", "GuardFailed",
+    };
+
+    public static bool IsReserved(string name) => Reserved.Contains(name);
+}
