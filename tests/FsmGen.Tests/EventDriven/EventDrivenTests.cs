@@ -183,4 +183,19 @@ public sealed class EventDrivenTests
         Assert.Contains("subgraph cluster_Playing", PlayerMachine.Dot);
         Assert.Contains("Active -> Idle [label=\"Stop / Rewind\"];", PlayerMachine.Dot);
     }
+
+    [Fact]
+    public void Hooks_interleave_with_actions_exit_then_transition_then_enter()
+    {
+        var player = new PlayerMachine();
+        player.Fire(PlayerTrigger.Play);
+        player.Log.Clear();
+        player.TraceHooks = true;
+
+        player.Fire(PlayerTrigger.Pause);
+
+        Assert.Equal(
+            new[] { "exit Track", "hook exit Track", "exit Playing", "hook exit Playing", "Track-Pause->Paused", "hook enter Paused", "enter Paused" },
+            player.Log);
+    }
 }

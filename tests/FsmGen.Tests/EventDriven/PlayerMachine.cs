@@ -50,5 +50,18 @@ public partial class PlayerMachine
 
     private bool DiscLoaded() => HasDisc;
 
+    /// <summary>When set, the OnEnter/OnExit hooks write to <see cref="Log"/> too, interleaved with the actions.</summary>
+    public bool TraceHooks { get; set; }
+
     partial void OnTransition(StateId from, StateId to, PlayerTrigger trigger) => Log.Add($"{from}-{trigger}->{to}");
+
+    partial void OnEnter(StateId state)
+    {
+        if (TraceHooks) Log.Add("hook enter " + state);
+    }
+
+    partial void OnExit(StateId state)
+    {
+        if (TraceHooks) Log.Add("hook exit " + state);
+    }
 }
