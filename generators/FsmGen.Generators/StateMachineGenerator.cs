@@ -47,7 +47,7 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
                 static (node, _) => node is ClassDeclarationSyntax,
                 (ctx, ct) => ParsePattern(ctx, patterns, ct))
             .WithTrackingName(TrackingNames.Patterns);
-        context.RegisterSourceOutput(patternMachines, static (spc, result) => Output(spc, result));
+        context.RegisterSourceOutput(patternMachines, static (spc, result) => OutputPattern(spc, result));
     }
 
     private static MachineResult ParseMachine(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -60,7 +60,7 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
         return MachineParser.Parse(type, context.Attributes[0], cancellationToken);
     }
 
-    private static MachineResult ParsePattern(GeneratorAttributeSyntaxContext context, PatternRegistry registry, CancellationToken cancellationToken)
+    private static PatternResult ParsePattern(GeneratorAttributeSyntaxContext context, PatternRegistry registry, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0 || !IsFirstAnnotated(context, KnownNames.PatternAttribute))
         {
@@ -97,6 +97,16 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
     {
         var first = context.TargetSymbol.GetAttributes().FirstOrDefault(a => AttributeReader.Is(a, metadataName))?.ApplicationSyntaxReference;
         return first is null || (first.SyntaxTree == context.TargetNode.SyntaxTree && context.TargetNode.Span.Contains(first.Span));
+    }
+
+    /// <summary>The machine of a [Pattern] class, and the template's own part of the class when the machine is emitted.</summary>
+    private static void OutputPattern(SourceProductionContext context, PatternResult result)
+    {
+        Output(context, result.Machine);
+        if (result.Machine.Model is not null && result.Part is { } part)
+        {
+            context.AddSource(part.HintName, SourceText.From(part.Emit(), System.Text.Encoding.UTF8));
+        }
     }
 
     private static void Output(SourceProductionContext context, MachineResult result)

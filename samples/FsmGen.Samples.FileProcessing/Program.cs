@@ -2,6 +2,7 @@
 // Run: dotnet run --project samples/FsmGen.Samples.FileProcessing
 using System.Globalization;
 using FsmGen.Patterns.FileProcessing;
+using FsmGen.Samples.FileProcessing;
 
 var data = Path.Combine(AppContext.BaseDirectory, "data");
 var work = Path.Combine(Path.GetTempPath(), "fsmgen-file-processing-sample");
@@ -99,6 +100,32 @@ var allAccounted = true;
     }.Build()).ProcessAsync();
     allAccounted &= Report(result);
     Console.Write(File.ReadAllText(Path.Combine(work, "2024-01.json")));
+}
+
+// 5. The same orders as typed records: [Pattern("FileProcessing")] on PaidOrders (TypedOrders.cs) generates the CSV
+//    reader, the per-record machine and the JSON writer for Order at compile time.
+{
+    #region typed-run
+    var pipeline = new PaidOrders();
+    var config = new FileProcessingConfigBuilder(Path.Combine(data, "orders.csv"), Path.Combine(work, "paid-orders.typed.jsonl"))
+    {
+        DeadLetterPath = Path.Combine(work, "orders.typed.deadletter.jsonl"),
+    }.Build();
+
+    var result = await pipeline.ProcessAsync(config);
+
+    Console.WriteLine(result); // read 8, written 4, filtered 1, errors 3
+    foreach (var error in result.ErrorDetails)
+    {
+        Console.WriteLine($"  {error}");
+    }
+
+    Console.WriteLine($"revenue: {pipeline.Revenue}");
+    #endregion
+
+    allAccounted &= Report(result);
+    Console.Write(File.ReadAllText(Path.Combine(work, "paid-orders.typed.jsonl")));
+    Console.Write(PaidOrders.Mermaid);
 }
 
 Console.WriteLine(allAccounted ? $"Every record accounted for. Files are in {work}" : "A count did not add up.");

@@ -24,6 +24,9 @@ public sealed class CompilesCleanlyTests
         ["async event-driven"] = MachineSources.AsyncEventDriven,
         ["nested"] = MachineSources.Nested,
         ["push subflow"] = MachineSources.Push,
+        ["pattern FileProcessing"] = MachineSources.FileProcessingPattern,
+        ["pattern FileProcessing, every member kind"] = MachineSources.FileProcessingAllKinds,
+        ["error recovery"] = MachineSources.Recovery,
     }.Concat(MachineSources.EdgeShapes).ToDictionary(p => p.Key, p => p.Value);
 
     [Theory]

@@ -25,6 +25,7 @@ public sealed class RobustnessTests
         ("AsyncEventDriven", MachineSources.AsyncEventDriven),
         ("Nested", MachineSources.Nested),
         ("Push", MachineSources.Push),
+        ("Recovery", MachineSources.Recovery),
         ("Door", MachineSources.Door),
         ("LinearPattern", MachineSources.LinearPattern),
         ("SingleState", MachineSources.EdgeShapes["single data-flow state"]),

@@ -27,6 +27,12 @@ public sealed class SnapshotTests
     [Fact]
     public void PushSubflowMachine() => Verify(nameof(PushSubflowMachine), MachineSources.Push);
 
+    [Fact]
+    public void FileProcessingPattern() => Verify(nameof(FileProcessingPattern), MachineSources.FileProcessingPattern);
+
+    [Fact]
+    public void RecoveryMachines() => Verify(nameof(RecoveryMachines), MachineSources.Recovery);
+
     private static void Verify(string name, string source)
     {
         var run = GeneratorHarness.Run(source);

@@ -105,6 +105,24 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReservedStateName = Error("FSM0032", "State name is reserved",
         "State '{0}' of '{1}' has the name of a member the generator emits; rename the method");
 
+    public static readonly DiagnosticDescriptor InvalidRecoveryValue = Error("FSM0033", "Invalid error recovery value",
+        "{0} of [{1}] on state '{2}' must be {3}");
+
+    public static readonly DiagnosticDescriptor FallbackNotAState = Error("FSM0034", "Fallback target is not a state",
+        "Fallback '{0}' of state '{1}' is not a [State] of '{2}'");
+
+    public static readonly DiagnosticDescriptor CompensationSignature = Error("FSM0035", "Compensation has a wrong signature",
+        "Compensation '{0}' of state '{1}' must {2}");
+
+    public static readonly DiagnosticDescriptor FallbackNeverTaken = Warning("FSM0036", "Fallback is never taken",
+        "Fallback '{0}' of state '{1}' is never taken: its failure route to '{2}' handles every exception first");
+
+    public static readonly DiagnosticDescriptor DeadlineCannotInterrupt = Warning("FSM0037", "Deadline cannot interrupt the state",
+        "[Deadline] on state '{0}' cannot interrupt it: method '{0}' takes no CancellationToken, so it always runs to the end");
+
+    public static readonly DiagnosticDescriptor PatternRecordType = Error("FSM0038", "Pattern record type is missing or not supported",
+        "Pattern '{0}' on '{1}' {2}");
+
     public static DiagnosticDescriptor ById(string id) => Registry[id];
 
     public static IEnumerable<DiagnosticDescriptor> All => Registry.Values;

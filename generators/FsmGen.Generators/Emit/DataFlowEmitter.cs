@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using FsmGen.Generators.Model;
 
@@ -14,13 +15,17 @@ internal static class DataFlowEmitter
         var data = machine.DataType!;
         var result = "global::FsmGen.FlowResult<StateId, " + data + ">";
         EmitPushFields(w, machine);
-        EmitCursor(w, data);
+        EmitCursor(w, machine, data);
         EmitEntryPoints(w, machine, result, data);
         EmitFinish(w, machine, result);
         // An all-synchronous machine gets only the sync loop: its async entry points complete synchronously through it.
-        EmitAdvance(w, machine, isAsync: !machine.IsAllSync);
+        // With recovery pipelines it gets the async loop too, so that RunAsync awaits retry delays instead of blocking.
+        if (machine.IsAllSync) EmitAdvance(w, machine, isAsync: false);
+        if (HasAsyncLoop(machine)) EmitAdvance(w, machine, isAsync: true);
         EmitExecution(w, machine, result, data);
     }
+
+    private static bool HasAsyncLoop(MachineModel machine) => !machine.IsAllSync || RecoveryEmitter.HasPipelines(machine);
 
     private static void EmitPushFields(CodeWriter w, MachineModel machine)
     {
@@ -32,7 +37,7 @@ internal static class DataFlowEmitter
 
     private static string PushField(string globalName) => "_subflow_" + globalName.Replace("global::", "").Replace(".", "_");
 
-    private static void EmitCursor(CodeWriter w, string data)
+    private static void EmitCursor(CodeWriter w, MachineModel machine, string data)
     {
         w.Line("/// <summary>Where a run is: everything the loop needs to stop after any state and resume.</summary>");
         using (w.Block("internal struct Cursor"))
@@ -45,6 +50,14 @@ internal static class DataFlowEmitter
             w.Line("public int Steps;");
             w.Line("public bool Resuming;");
             w.Line("public bool Completed;");
+            if (RecoveryEmitter.Compensated(machine).Count > 0)
+            {
+                w.Line("// Saga bookkeeping: which [Compensate] states completed (a bit each) and in what order (a stack of 4-bit indexes).");
+                w.Line("public uint CompensationDone;");
+                w.Line("public ulong CompensationStack;");
+                w.Line("public int CompensationCount;");
+                w.Line("public global::System.Exception? CompensationError;");
+            }
         }
 
         w.Line();
@@ -63,7 +76,7 @@ internal static class DataFlowEmitter
         w.Line("/// <summary>Runs one record from the start state to an end state. Failures are in the result; only cancellation throws.</summary>");
         using (w.Block("public global::System.Threading.Tasks.ValueTask<" + result + "> RunAsync(" + data + " input, global::System.Threading.CancellationToken cancellationToken = default)"))
         {
-            if (machine.IsAllSync)
+            if (!HasAsyncLoop(machine))
             {
                 w.Line("return new global::System.Threading.Tasks.ValueTask<" + result + ">(Finish(Advance(" + start + ", int.MaxValue, cancellationToken)));");
             }
@@ -89,7 +102,8 @@ internal static class DataFlowEmitter
             var emitting = machine.States.Where(s => s.IsEnd && s.EmitOutput).Select(s => "StateId." + Identifier.Escape(s.Name)).ToList();
             var emits = emitting.Count == 0 ? "false" : "cursor.State is " + string.Join(" or ", emitting);
             w.Line("var emitted = cursor.Completed && cursor.Error is null && " + (emitting.Count == 0 ? "false" : "(" + emits + ")") + ";");
-            w.Line("return new " + result + "(cursor.State, cursor.Data, emitted, cursor.Error, cursor.FailedState, cursor.HandledError, cursor.Steps);");
+            var compensation = RecoveryEmitter.Compensated(machine).Count > 0 ? ", cursor.CompensationCount, cursor.CompensationError" : "";
+            w.Line("return new " + result + "(cursor.State, cursor.Data, emitted, cursor.Error, cursor.FailedState, cursor.HandledError, cursor.Steps" + compensation + ");");
         }
 
         w.Line();
@@ -111,6 +125,15 @@ internal static class DataFlowEmitter
             w.Line("var steps = cursor.Steps;");
             w.Line("var resuming = cursor.Resuming;");
             w.Line("var completed = cursor.Completed;");
+            var compensated = RecoveryEmitter.Compensated(machine);
+            if (compensated.Count > 0)
+            {
+                w.Line("var compensationDone = cursor.CompensationDone;");
+                w.Line("var compensationStack = cursor.CompensationStack;");
+                w.Line("var compensationCount = cursor.CompensationCount;");
+                w.Line("var compensationError = cursor.CompensationError;");
+            }
+
             using (w.Block("while (!completed && budget > 0)"))
             {
                 using (w.Block("try"))
@@ -158,6 +181,7 @@ internal static class DataFlowEmitter
                 }
 
                 EmitFailureRoutes(w, machine);
+                if (compensated.Count > 0) EmitCompensation(w, compensated);
                 w.Line("error = exception;");
                 w.Line("failedState = state;");
                 w.Line("// Re-enter the failed state without its body and follow its transitions, running only RunOnFailure states from here on.");
@@ -178,6 +202,14 @@ internal static class DataFlowEmitter
             w.Line("cursor.Steps = steps;");
             w.Line("cursor.Resuming = resuming;");
             w.Line("cursor.Completed = completed;");
+            if (compensated.Count > 0)
+            {
+                w.Line("cursor.CompensationDone = compensationDone;");
+                w.Line("cursor.CompensationStack = compensationStack;");
+                w.Line("cursor.CompensationCount = compensationCount;");
+                w.Line("cursor.CompensationError = compensationError;");
+            }
+
             w.Line("return cursor;");
         }
 
@@ -222,9 +254,30 @@ internal static class DataFlowEmitter
         w.Line("case StateId." + Identifier.Escape(state.Name) + ":");
         w.Indent();
         w.Line("OnEnter(StateId." + Identifier.Escape(state.Name) + ");");
-        var body = MachineEmitter.Call(state.Body, "data", "cancellationToken");
+        var body = RecoveryEmitter.DataFlowBody(state, machine.DataType!, isAsync) ?? MachineEmitter.Call(state.Body, "data", "cancellationToken");
         var bodyStatement = state.Body.ReturnsValue ? "data = " + body + ";" : body + ";";
-        w.Line(state.RunOnFailure ? "if (!resuming) " + bodyStatement : "if (!resuming && error is null) " + bodyStatement);
+        var runs = state.RunOnFailure ? "if (!resuming)" : "if (!resuming && error is null)";
+        var compensationIndex = RecoveryEmitter.Compensated(machine).IndexOf(state);
+        if (compensationIndex < 0)
+        {
+            w.Line(runs + " " + bodyStatement);
+        }
+        else
+        {
+            using (w.Block(runs))
+            {
+                w.Line(bodyStatement);
+                // Completed: remember it (once) for compensation should a later state fail. A body that ran after a failure is not pushed.
+                var bit = "(1u << " + compensationIndex + ")";
+                var condition = (state.RunOnFailure ? "error is null && " : "") + "(compensationDone & " + bit + ") == 0";
+                using (w.Block("if (" + condition + ")"))
+                {
+                    w.Line("compensationDone |= " + bit + ";");
+                    w.Line("compensationStack = (compensationStack << " + RecoveryEmitter.StackEntryBits + ") | " + compensationIndex + "UL;");
+                }
+            }
+        }
+
         w.Line("resuming = false;");
         if (state.IsEnd)
         {
@@ -262,6 +315,50 @@ internal static class DataFlowEmitter
         }
 
         w.Unindent();
+    }
+
+    /// <summary>
+    /// Saga semantics in one run: after an unhandled failure, the compensation of every completed [Compensate] state
+    /// runs, most recently completed first. A compensation that throws is reported to OnError and kept in the result;
+    /// the others still run.
+    /// </summary>
+    private static void EmitCompensation(CodeWriter w, List<StateModel> compensated)
+    {
+        var mask = (1 << RecoveryEmitter.StackEntryBits) - 1;
+        w.Line("// No failure route took it: undo every completed [Compensate] state, most recent first (a saga within one run).");
+        using (w.Block("while (compensationDone != 0)"))
+        {
+            w.Line("var index = (int)(compensationStack & 0x" + mask.ToString("X") + "UL);");
+            w.Line("compensationStack >>= " + RecoveryEmitter.StackEntryBits + ";");
+            w.Line("compensationDone &= ~(1u << index);");
+            w.Line("var compensating = state;");
+            using (w.Block("try"))
+            {
+                using (w.Block("switch (index)"))
+                {
+                    for (var i = 0; i < compensated.Count; i++)
+                    {
+                        var call = compensated[i].Recovery!.Compensation!;
+                        w.Line("case " + i + ":");
+                        w.Indent();
+                        w.Line("compensating = StateId." + Identifier.Escape(compensated[i].Name) + ";");
+                        w.Line(MachineEmitter.Call(call, "data", "cancellationToken") + ";");
+                        w.Line("break;");
+                        w.Unindent();
+                    }
+                }
+
+                w.Line("compensationCount++;");
+            }
+
+            w.Line("catch (global::System.Exception compensationFailure) when (!(compensationFailure is global::System.OperationCanceledException && cancellationToken.IsCancellationRequested))");
+            w.Line("{");
+            w.Indent();
+            w.Line("OnError(compensating, compensationFailure);");
+            w.Line("compensationError ??= compensationFailure;");
+            w.Unindent();
+            w.Line("}");
+        }
     }
 
     private static void EmitTake(CodeWriter w, StateModel state, TransitionModel transition)
@@ -346,7 +443,7 @@ internal static class DataFlowEmitter
 
             var vt = "global::System.Threading.Tasks.ValueTask";
             w.Line("/// <summary>Runs the current state and its transition. Returns false once the run is complete.</summary>");
-            if (machine.IsAllSync)
+            if (!HasAsyncLoop(machine))
             {
                 using (w.Block("public " + vt + "<bool> StepAsync(global::System.Threading.CancellationToken cancellationToken = default)"))
                 {

@@ -214,14 +214,14 @@ internal static class EventEmitter
                                     w.Line("if (" + MachineEmitter.Call(transition.Guard, "", ct) + ")");
                                     w.Line("{");
                                     w.Indent();
-                                    EmitTransition(w, machine, byName, state, owner, transition, triggerName, ct);
+                                    EmitTransition(w, machine, byName, state, owner, transition, triggerName, ct, isAsync);
                                     w.Unindent();
                                     w.Line("}");
                                     w.Line();
                                 }
                                 else
                                 {
-                                    EmitTransition(w, machine, byName, state, owner, transition, triggerName, ct);
+                                    EmitTransition(w, machine, byName, state, owner, transition, triggerName, ct, isAsync);
                                     unguarded = true;
                                     break;
                                 }
@@ -248,7 +248,7 @@ internal static class EventEmitter
         w.Line();
     }
 
-    private static void EmitTransition(CodeWriter w, MachineModel machine, Dictionary<string, StateModel> byName, StateModel current, StateModel owner, TransitionModel transition, string triggerName, string ct)
+    private static void EmitTransition(CodeWriter w, MachineModel machine, Dictionary<string, StateModel> byName, StateModel current, StateModel owner, TransitionModel transition, string triggerName, string ct, bool isAsync)
     {
         var target = byName[transition.To];
         var boundary = TransitionBoundary(owner, target, byName);
@@ -273,7 +273,7 @@ internal static class EventEmitter
         foreach (var s in entering)
         {
             w.Line("OnEnter(StateId." + Identifier.Escape(s.Name) + ");");
-            w.Line(MachineEmitter.Call(s.Body, "", ct) + ";");
+            w.Line((RecoveryEmitter.EntryAction(s, isAsync, ct) ?? MachineEmitter.Call(s.Body, "", ct)) + ";");
         }
 
         w.Line("return true;");

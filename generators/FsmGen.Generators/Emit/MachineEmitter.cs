@@ -27,6 +27,7 @@ internal static class MachineEmitter
         using (w.Block("partial class " + hierarchy.Name + " : " + interfaceName))
         {
             EmitShared(w, machine);
+            RecoveryEmitter.EmitMembers(w, machine);
             if (machine.Kind == MachineKind.DataFlow) DataFlowEmitter.Emit(w, machine);
             else EventEmitter.Emit(w, machine);
         }

@@ -42,6 +42,7 @@ internal sealed record TransitionModel(
     PushInfo? Push);
 
 /// <summary>One state, after validation. Transitions are in the order they are tried.</summary>
+/// <param name="Recovery">Its error recovery ([Retry], [Deadline], [CircuitBreaker], [Compensate]), or null.</param>
 internal sealed record StateModel(
     string Name,
     bool IsStart,
@@ -51,7 +52,8 @@ internal sealed record StateModel(
     string? Parent,
     MethodCall Body,
     MethodCall? Exit,
-    EquatableArray<TransitionModel> Transitions);
+    EquatableArray<TransitionModel> Transitions,
+    RecoveryModel? Recovery = null);
 
 /// <summary>Everything the emitter needs to write one machine: plain values only, so the pipeline can cache it.</summary>
 internal sealed record MachineModel(

@@ -33,11 +33,28 @@ internal static class AttributeReader
         var index = 0;
         foreach (var attribute in method.GetAttributes())
         {
-            if (!Is(attribute, KnownNames.TransitionAttribute)) continue;
-            state.Transitions.Add(ReadTransition(attribute, index++, cancellationToken));
+            if (Is(attribute, KnownNames.TransitionAttribute)) state.Transitions.Add(ReadTransition(attribute, index++, cancellationToken));
+            else ReadRecovery(state, attribute, cancellationToken);
         }
 
         return state;
+    }
+
+    private static void ReadRecovery(RawState state, AttributeData attribute, CancellationToken cancellationToken)
+    {
+        var name = attribute.AttributeClass?.ToDisplayString();
+        switch (name)
+        {
+            case KnownNames.RetryAttribute: Recovery(state).Retry = Raw(); break;
+            case KnownNames.DeadlineAttribute: Recovery(state).Deadline = Raw(); break;
+            case KnownNames.CircuitBreakerAttribute: Recovery(state).CircuitBreaker = Raw(); break;
+            case KnownNames.FallbackAttribute: Recovery(state).Fallback = Raw(); break;
+            case KnownNames.CompensateAttribute: Recovery(state).Compensate = Raw(); break;
+        }
+
+        RawRecoveryAttribute Raw() => new(attribute, LocationOf(attribute, cancellationToken));
+
+        static RawRecovery Recovery(RawState state) => state.Recovery ??= new RawRecovery();
     }
 
     public static int ReadInt(AttributeData attribute, string name, int fallback)

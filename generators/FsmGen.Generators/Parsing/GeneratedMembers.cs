@@ -11,7 +11,7 @@ internal static class GeneratedMembers
         "Run", "RunAsync", "Begin", "Execution", "Cursor", "Finish", "Advance", "AdvanceAsync",
         "Current", "Restore", "IsIn", "ParentOf", "AllTriggers", "Fire", "TryFire", "FireAsync", "TryFireAsync",
         "CanFire", "CanFireAsync", "GetPermittedTriggers", "GetPermittedTriggersAsync", "FireCore", "FireCoreAsync",
-        "Unhandled", "GuardFailed",
+        "Unhandled", "GuardFailed", "RecoveryTimeProvider", "RecoveryPipelines", "CreateRecoveryPipelines",
     };
 
     public static bool IsReserved(string name) => Reserved.Contains(name);

@@ -13,7 +13,7 @@ namespace FsmGen.Generators.Parsing;
 /// runs here; graph rules run on the raw declarations in <see cref="GraphRules"/>. Half-typed code yields diagnostics
 /// (or nothing, where the compiler already reports an error), never an exception.
 /// </summary>
-internal sealed class MachineParser
+internal sealed partial class MachineParser
 {
     private readonly INamedTypeSymbol _type;
     private readonly CancellationToken _cancellationToken;
@@ -70,6 +70,8 @@ internal sealed class MachineParser
             var model = BuildState(state, kind, triggerType, names);
             if (model is not null) models.Add(model);
         }
+
+        if (kind == MachineKind.DataFlow) CheckCompensationCount(states);
 
         // A state or transition dropped without a diagnostic of ours names a type the compiler already reports as an error;
         // emitting the rest would add errors (or, with no state left, throw), so the broken machine emits nothing.
@@ -227,6 +229,8 @@ internal sealed class MachineParser
             if (model is not null) transitions.Add(model);
         }
 
+        var recovery = ResolveRecovery(state, kind, names, body, out var fallback);
+
         // Tried by priority (higher first); OrderBy is stable, so equal priorities keep declaration order.
         var ordered = transitions
             .Select((t, i) => (t, i))
@@ -235,8 +239,14 @@ internal sealed class MachineParser
             .Select(p => p.t)
             .ToEquatableArray();
         state.Transitions.Sort((a, b) => b.Priority != a.Priority ? b.Priority.CompareTo(a.Priority) : a.DeclarationIndex.CompareTo(b.DeclarationIndex));
+        if (fallback is not null)
+        {
+            // The fallback is the last failure route, after every declared one whatever its priority.
+            ordered = ordered.Concat(new[] { fallback }).ToEquatableArray();
+            state.Transitions.Add(new RawTransition(state.Recovery!.Fallback!.Location, int.MaxValue) { To = fallback.To, OnFailure = true });
+        }
 
-        return body is null ? null : new StateModel(state.Name, state.IsStart, state.IsEnd, state.EmitOutput, state.RunOnFailure, state.Parent, body, exit, ordered);
+        return body is null ? null : new StateModel(state.Name, state.IsStart, state.IsEnd, state.EmitOutput, state.RunOnFailure, state.Parent, body, exit, ordered, recovery);
     }
 
     private MethodCall? CheckStateBody(RawState state, MachineKind kind)
@@ -479,6 +489,6 @@ internal sealed class MachineParser
     }
 
     private static bool IsSync(StateModel state) =>
-        !state.Body.IsAsync && state.Exit?.IsAsync != true
+        !state.Body.IsAsync && state.Exit?.IsAsync != true && state.Recovery?.Compensation?.IsAsync != true
         && state.Transitions.All(t => t.Guard?.IsAsync != true && t.Transform?.IsAsync != true && t.Push?.IsAllSync != false);
 }

@@ -31,6 +31,9 @@ internal sealed class RawState
 
     public string? OnExit { get; set; }
 
+    /// <summary>The state's error recovery attributes, or null when it has none.</summary>
+    public RawRecovery? Recovery { get; set; }
+
     public List<RawTransition> Transitions { get; } = new();
 }
 

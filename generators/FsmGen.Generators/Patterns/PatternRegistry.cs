@@ -11,7 +11,7 @@ internal sealed class PatternRegistry
         Templates = templates.ToImmutableDictionary(t => t.Name);
 
     /// <summary>The templates that ship with the generator.</summary>
-    public static PatternRegistry Default { get; } = new(System.Array.Empty<IPatternTemplate>());
+    public static PatternRegistry Default { get; } = new(new IPatternTemplate[] { new FileProcessingTemplate() });
 
     public ImmutableDictionary<string, IPatternTemplate> Templates { get; }
 

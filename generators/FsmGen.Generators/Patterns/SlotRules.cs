@@ -30,4 +30,14 @@ internal static class SlotRules
             "take (" + name + "[, CancellationToken]) and return " + name + ", Task<" + name + "> or ValueTask<" + name + ">"));
         return null;
     }
+
+    /// <summary>Checks an action slot (<c>void M(T)</c>, or <c>Task</c>/<c>ValueTask</c>, optionally with a CancellationToken).</summary>
+    public static MethodCall? Action(IMethodSymbol method, ITypeSymbol record, string slot, string pattern, List<DiagnosticInfo> diagnostics)
+    {
+        var shape = MethodShape.Describe(method);
+        if (!shape.IsMalformed && shape.Result is null && shape.DataParameter is not null && TypeNames.SameIgnoringNullability(shape.DataParameter, record)) return shape.ToCall();
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PatternSlotSignature, LocationInfo.From(method.Locations[0]), method.Name, slot, pattern,
+            "take (" + TypeNames.ForMessage(record) + "[, CancellationToken]) and return void, Task or ValueTask"));
+        return null;
+    }
 }

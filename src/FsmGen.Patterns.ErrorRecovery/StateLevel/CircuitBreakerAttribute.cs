@@ -2,7 +2,7 @@ namespace FsmGen.Patterns.ErrorRecovery;
 
 /// <summary>
 /// Guards a <c>[State]</c> method's body with a circuit breaker, one per machine instance (so one instance's failing
-/// dependency does not trip another's).
+/// dependency does not trip another's). It counts transient failures across the runs of that instance.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false, AllowMultiple = false)]
 public sealed class CircuitBreakerAttribute : Attribute

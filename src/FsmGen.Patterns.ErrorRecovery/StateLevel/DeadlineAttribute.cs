@@ -1,6 +1,9 @@
 namespace FsmGen.Patterns.ErrorRecovery;
 
-/// <summary>Fails a <c>[State]</c> method's body, retries included, with a timeout after <see cref="Milliseconds"/>.</summary>
+/// <summary>
+/// Fails a <c>[State]</c> method's body, retries included, with a timeout after <see cref="Milliseconds"/>. The body must
+/// take a <see cref="CancellationToken"/>: the deadline stops it by cancelling that token.
+/// </summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false, AllowMultiple = false)]
 public sealed class DeadlineAttribute : Attribute
 {

@@ -1,8 +1,8 @@
 namespace FsmGen.Patterns.ErrorRecovery;
 
 /// <summary>
-/// Retries a <c>[State]</c> method's body on transient failures. The generator passes these values to
-/// <see cref="StateRecovery.CreatePipeline"/>.
+/// Retries a <c>[State]</c> method's body on transient failures (<see cref="ErrorClassifier.IsTransient"/>). The
+/// generator passes these values to <see cref="StateRecovery.CreatePipeline"/>, once per machine instance.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false, AllowMultiple = false)]
 public sealed class RetryAttribute : Attribute

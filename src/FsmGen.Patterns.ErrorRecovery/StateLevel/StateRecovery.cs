@@ -4,7 +4,8 @@ namespace FsmGen.Patterns.ErrorRecovery;
 
 /// <summary>
 /// The one call generated code makes to get a state's recovery pipeline from the values of its
-/// <see cref="RetryAttribute"/>, <see cref="DeadlineAttribute"/> and <see cref="CircuitBreakerAttribute"/>.
+/// <see cref="RetryAttribute"/>, <see cref="DeadlineAttribute"/> and <see cref="CircuitBreakerAttribute"/>: once per
+/// recovered state per machine instance, on the instance's first use, with the machine's <c>RecoveryTimeProvider</c>.
 /// </summary>
 public static class StateRecovery
 {

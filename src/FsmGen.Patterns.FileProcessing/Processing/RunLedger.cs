@@ -11,13 +11,13 @@ internal sealed class RunLedger : IAsyncDisposable
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly FileProcessingConfig _config;
-    private readonly RecordReader _reader;
+    private readonly IInputPosition _reader;
     private readonly IProgress<FileProcessingProgress>? _progress;
     private readonly DeadLetterWriter? _deadLetter;
     private readonly List<FileProcessingError> _errorDetails = [];
     private readonly Stopwatch _sinceReport = Stopwatch.StartNew();
 
-    public RunLedger(FileProcessingConfig config, RecordReader reader, IProgress<FileProcessingProgress>? progress)
+    public RunLedger(FileProcessingConfig config, IInputPosition reader, IProgress<FileProcessingProgress>? progress)
     {
         _config = config;
         _reader = reader;
@@ -51,6 +51,30 @@ internal sealed class RunLedger : IAsyncDisposable
             default:
                 return ErrorAsync(context, context.Failure ?? new StageFailure(ProcessingStage.Read, null, "the record failed without a reason (a bug in the processor)"), cancellationToken);
         }
+    }
+
+    /// <summary>Counts a record that was written (typed route: no context is created for it).</summary>
+    public void CountWritten()
+    {
+        Read++;
+        ReportEvery(1024);
+        Written++;
+    }
+
+    /// <summary>Counts a record that a filter left out (typed route).</summary>
+    public void CountFiltered()
+    {
+        Read++;
+        ReportEvery(1024);
+        Filtered++;
+    }
+
+    /// <summary>Counts a failed record: its details, and the dead-letter file (typed route).</summary>
+    public ValueTask CountErrorAsync(RecordContext context, StageFailure failure, CancellationToken cancellationToken)
+    {
+        Read++;
+        ReportEvery(1024);
+        return ErrorAsync(context, failure, cancellationToken);
     }
 
     public FileProcessingResult ToResult(TimeSpan elapsed)

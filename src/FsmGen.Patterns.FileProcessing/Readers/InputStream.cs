@@ -13,7 +13,11 @@ internal sealed class InputStream : Stream
 
     /// <summary>Opens <paramref name="path"/> for sequential reading.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist; the message names it.</exception>
-    public static InputStream Open(string path)
+    public static InputStream Open(string path) => Open(path, asynchronous: true);
+
+    /// <summary>Opens <paramref name="path"/> for sequential reading, with a handle for asynchronous or for synchronous reads.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist; the message names it.</exception>
+    public static InputStream Open(string path, bool asynchronous)
     {
         if (!File.Exists(path))
         {
@@ -21,7 +25,8 @@ internal sealed class InputStream : Stream
         }
 
         // No FileStream buffer: every reader reads in large blocks of its own.
-        return new InputStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan));
+        var options = asynchronous ? FileOptions.Asynchronous | FileOptions.SequentialScan : FileOptions.SequentialScan;
+        return new InputStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, options));
     }
 
     public long BytesRead => Volatile.Read(ref _bytesRead);

@@ -6,7 +6,7 @@ namespace FsmGen.Patterns.FileProcessing;
 /// Reads the records of one input file, in order, as contexts for the per-record machine. Input that cannot be read as
 /// a record is not skipped: it comes out as a context that has already failed at the read stage, with its position.
 /// </summary>
-internal abstract class RecordReader : IAsyncDisposable
+internal abstract class RecordReader : IInputPosition, IAsyncDisposable
 {
     protected RecordReader(FileProcessingConfig config, InputStream input)
     {

@@ -8,6 +8,13 @@ public readonly struct FlowResult<TState, TData>
 {
     /// <summary>Creates a result; generated executors call this.</summary>
     public FlowResult(TState finalState, TData data, bool emitted, Exception? error, TState? failedState, Exception? handledError, int steps)
+        : this(finalState, data, emitted, error, failedState, handledError, steps, compensated: 0, compensationError: null)
+    {
+    }
+
+    /// <summary>Creates a result with the compensations of a run; executors of machines with <c>[Compensate]</c> states call this.</summary>
+    public FlowResult(
+        TState finalState, TData data, bool emitted, Exception? error, TState? failedState, Exception? handledError, int steps, int compensated, Exception? compensationError)
     {
         HandledError = handledError;
         FinalState = finalState;
@@ -16,6 +23,8 @@ public readonly struct FlowResult<TState, TData>
         Error = error;
         FailedState = failedState;
         Steps = steps;
+        Compensated = compensated;
+        CompensationError = compensationError;
     }
 
     /// <summary>The state the run ended in (an end state, or the state where it stopped on an unhandled failure).</summary>
@@ -42,8 +51,17 @@ public readonly struct FlowResult<TState, TData>
     /// <summary>How many states the run visited.</summary>
     public int Steps { get; }
 
+    /// <summary>
+    /// How many compensations (the <c>[Compensate]</c> methods of states that had completed) ran to the end after an
+    /// unhandled failure; 0 when the run succeeded or the machine has none.
+    /// </summary>
+    public int Compensated { get; }
+
+    /// <summary>The first exception a compensation threw (the other compensations still ran), or null.</summary>
+    public Exception? CompensationError { get; }
+
     /// <inheritdoc />
     public override string ToString() => Succeeded
         ? $"{FinalState} after {Steps} step(s)"
-        : $"{FinalState} after {Steps} step(s), failed in {FailedState}: {Error!.Message}";
+        : $"{FinalState} after {Steps} step(s), failed in {FailedState}: {Error!.Message}" + (Compensated > 0 ? $" ({Compensated} compensation(s))" : "");
 }

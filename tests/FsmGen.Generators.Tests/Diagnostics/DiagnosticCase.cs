@@ -14,6 +14,7 @@ public sealed record DiagnosticCase(string Name, string Id, string Machine, stri
         using System.Threading;
         using System.Threading.Tasks;
         using FsmGen;
+        using FsmGen.Patterns.ErrorRecovery;
 
         namespace Demo;
 

@@ -4,7 +4,7 @@ namespace FsmGen.Generators.Tests.Diagnostics;
 internal static partial class DiagnosticCases
 {
     private static readonly Lazy<IReadOnlyDictionary<string, DiagnosticCase>> LazyAll = new(() =>
-        ClassRules().Concat(GraphRules()).Concat(MethodRules()).Concat(EventRules()).Concat(TransitionRules()).Concat(PatternRules())
+        ClassRules().Concat(GraphRules()).Concat(MethodRules()).Concat(EventRules()).Concat(TransitionRules()).Concat(PatternRules()).Concat(RecoveryRules())
             .ToDictionary(c => c.Name));
 
     public static IReadOnlyDictionary<string, DiagnosticCase> All => LazyAll.Value;

@@ -1,4 +1,5 @@
 using FsmGen.Generators.Diagnostics;
+using FsmGen.Generators.Patterns;
 using FsmGen.Generators.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -24,7 +25,7 @@ public sealed class DiagnosticTests
         // The case must be valid C#: the generator's diagnostic is the only thing wrong with it.
         Expect.None(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error), "The case does not compile");
 
-        var run = GeneratorHarness.Run(compilation, new LinearPatternTemplate());
+        var run = GeneratorHarness.Run(compilation, new LinearPatternTemplate(), new FileProcessingTemplate());
 
         Assert.Null(run.Result.Exception);
         var everything = string.Join(Environment.NewLine, run.GeneratorDiagnostics.Select(GeneratorRun.Describe));

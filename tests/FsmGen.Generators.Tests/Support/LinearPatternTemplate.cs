@@ -34,7 +34,7 @@ internal sealed class LinearPatternTemplate : IPatternTemplate
 
     public string Name => PatternName;
 
-    public MachineResult Build(INamedTypeSymbol type, CancellationToken cancellationToken)
+    public PatternResult Build(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var steps = type.GetMembers()
