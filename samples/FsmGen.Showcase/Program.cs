@@ -28,3 +28,5 @@ Console.WriteLine($"  current: {door.Current}");
 Console.WriteLine();
 Console.WriteLine("3. The graph, drawn at compile time (Mermaid):");
 Console.WriteLine(Door.Mermaid);
+
+return await PatternTours.RunAllAsync() == 0 ? 0 : 1;
