@@ -11,13 +11,22 @@ public sealed class DatabaseEtl
     /// <summary>Creates an ETL for <paramref name="config"/>.</summary>
     /// <param name="config">The validated config.</param>
     public DatabaseEtl(EtlConfig config)
+        : this(config, DictionaryRoute.Instance)
+    {
+    }
+
+    /// <summary>An ETL whose records take <paramref name="route"/> (the typed route of a <c>[Pattern("Etl")]</c> class).</summary>
+    internal DatabaseEtl(EtlConfig config, EtlRoute route)
     {
         ArgumentNullException.ThrowIfNull(config);
         Config = config;
+        Route = route;
     }
 
     /// <summary>The config this ETL runs.</summary>
     public EtlConfig Config { get; }
+
+    internal EtlRoute Route { get; }
 
     /// <summary>The per-record state machine as a Mermaid state diagram (generated at compile time).</summary>
     public static string RecordMachineMermaid => EtlRecordMachine.Mermaid;
@@ -45,7 +54,7 @@ public sealed class DatabaseEtl
     /// <exception cref="EtlErrorThresholdException">Too many records failed; see <see cref="EtlConfig.ErrorThreshold"/>.</exception>
     /// <exception cref="EtlException">The run could not start (a missing table, an unreachable database) or the source or target failed.</exception>
     public Task<EtlResult> RunAsync(string? checkpointId, IProgress<EtlProgress>? progress, CancellationToken cancellationToken = default) =>
-        new EtlRun(Config, progress).RunAsync(checkpointId, cancellationToken);
+        new EtlRun(Config, Route, progress).RunAsync(checkpointId, cancellationToken);
 
     /// <inheritdoc />
     public override string ToString() => Config.ToString();

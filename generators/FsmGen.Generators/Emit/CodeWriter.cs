@@ -27,9 +27,10 @@ internal sealed class CodeWriter
         return this;
     }
 
+    /// <summary>Writes <paramref name="header"/> (if any) and an indented braced block, closed when disposed.</summary>
     public IDisposable Block(string header)
     {
-        Line(header);
+        if (header.Length > 0) Line(header);
         Line("{");
         _indent++;
         return new Closer(this, "}");

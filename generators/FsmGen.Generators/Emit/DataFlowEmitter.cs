@@ -22,6 +22,12 @@ internal static class DataFlowEmitter
         // With recovery pipelines it gets the async loop too, so that RunAsync awaits retry delays instead of blocking.
         if (machine.IsAllSync) EmitAdvance(w, machine, isAsync: false);
         if (HasAsyncLoop(machine)) EmitAdvance(w, machine, isAsync: true);
+        if (DataFlowFastPath.Applies(machine))
+        {
+            if (machine.IsAllSync) DataFlowFastPath.Emit(w, machine, result, isAsync: false);
+            if (HasAsyncLoop(machine)) DataFlowFastPath.Emit(w, machine, result, isAsync: true);
+        }
+
         EmitExecution(w, machine, result, data);
     }
 
@@ -69,14 +75,28 @@ internal static class DataFlowEmitter
         if (machine.IsAllSync)
         {
             w.Line("/// <summary>Runs one record from the start state to an end state. Failures are in the result, not thrown.</summary>");
-            w.Line("public " + result + " Run(" + data + " input) => Finish(Advance(" + start + ", int.MaxValue, default));");
+            w.Line(DataFlowFastPath.Applies(machine)
+                ? "public " + result + " Run(" + data + " input) => RunFast(input);"
+                : "public " + result + " Run(" + data + " input) => Finish(Advance(" + start + ", int.MaxValue, default));");
             w.Line();
         }
 
         w.Line("/// <summary>Runs one record from the start state to an end state. Failures are in the result; only cancellation throws.</summary>");
         using (w.Block("public global::System.Threading.Tasks.ValueTask<" + result + "> RunAsync(" + data + " input, global::System.Threading.CancellationToken cancellationToken = default)"))
         {
-            if (!HasAsyncLoop(machine))
+            if (DataFlowFastPath.Applies(machine))
+            {
+                if (HasAsyncLoop(machine))
+                {
+                    w.Line("return RunFastAsync(input, cancellationToken);");
+                }
+                else
+                {
+                    w.Line("cancellationToken.ThrowIfCancellationRequested();");
+                    w.Line("return new global::System.Threading.Tasks.ValueTask<" + result + ">(RunFast(input));");
+                }
+            }
+            else if (!HasAsyncLoop(machine))
             {
                 w.Line("return new global::System.Threading.Tasks.ValueTask<" + result + ">(Finish(Advance(" + start + ", int.MaxValue, cancellationToken)));");
             }
@@ -379,7 +399,7 @@ internal static class DataFlowEmitter
         w.Line("break;");
     }
 
-    private static void EmitPush(CodeWriter w, PushInfo push)
+    public static void EmitPush(CodeWriter w, PushInfo push)
     {
         var field = PushField(push.GlobalName);
         var run = push.IsAllSync

@@ -103,9 +103,12 @@ internal static class EventEmitter
     private static void EmitPublicSync(CodeWriter w, string trigger)
     {
         w.Line("/// <summary>Fires a trigger: runs the first permitted transition (exit actions, transition action, entry actions). Returns false when the trigger was ignored by policy.</summary>");
+        // Inlining lets the JIT drop the policy flag and the call itself; the switch is small and the cold paths are out of line.
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Line("public bool Fire(" + trigger + " trigger) => FireCore(trigger, strict: true);");
         w.Line();
         w.Line("/// <summary>Like <see cref=\"Fire\"/>, but returns false instead of throwing when the trigger cannot be acted on.</summary>");
+w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Line("public bool TryFire(" + trigger + " trigger) => FireCore(trigger, strict: false);");
         w.Line();
     }
@@ -188,6 +191,7 @@ internal static class EventEmitter
             : "private bool FireCore(" + trigger + " trigger, bool strict)";
         // Async members may all sit on transitions this method never takes (e.g. only the start state's entry action).
         if (isAsync) w.Line("#pragma warning disable CS1998");
+        else w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         using (w.Block(signature))
         {
             if (isAsync) w.Line("cancellationToken.ThrowIfCancellationRequested();");
@@ -307,6 +311,7 @@ internal static class EventEmitter
             : "public bool CanFire(" + trigger + " trigger)";
         var ct = isAsync ? "cancellationToken" : "global::System.Threading.CancellationToken.None";
         w.Line("/// <summary>Whether the trigger would move the machine now (guards evaluated; no action runs).</summary>");
+        if (!isAsync) w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         using (w.Block(signature))
         {
             using (SwitchOnCurrent(w, machine))

@@ -11,7 +11,7 @@ internal sealed class PatternRegistry
         Templates = templates.ToImmutableDictionary(t => t.Name);
 
     /// <summary>The templates that ship with the generator.</summary>
-    public static PatternRegistry Default { get; } = new(new IPatternTemplate[] { new FileProcessingTemplate() });
+    public static PatternRegistry Default { get; } = new(new IPatternTemplate[] { new FileProcessingTemplate(), new EtlTemplate() });
 
     public ImmutableDictionary<string, IPatternTemplate> Templates { get; }
 

@@ -10,10 +10,12 @@ namespace FsmGen.Patterns.Etl;
 /// config's read order and, when resuming, restricted to rows past the checkpoint with a row-value comparison
 /// <c>WHERE (a, b) &gt; (@p0, @p1)</c> (keyset pagination's condition). Npgsql and SQLite both hand rows over as the
 /// database produces them, so memory stays flat whatever the source's size. Field names are mapped once per query.
+/// How a row becomes a record is the subclass's: a dictionary (<see cref="DatabaseSourceReader"/>) or a typed record
+/// read by generated code (<see cref="TypedSourceReader{TRecord}"/>).
 /// </summary>
-internal sealed class DatabaseSourceReader(EtlConfig config, object?[]? after, bool keepPositions) : SourceReader
+internal abstract class DatabaseReaderBase(EtlConfig config, object?[]? after) : SourceReader
 {
-    public override async IAsyncEnumerable<EtlRecordContext> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public override async IAsyncEnumerable<EtlRecord> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var source = config.Source;
         var order = config.ReadOrder;
@@ -48,6 +50,7 @@ internal sealed class DatabaseSourceReader(EtlConfig config, object?[]? after, b
                 {
                     var names = MappedNames(reader);
                     var orderOrdinals = order.Select(column => OrdinalOf(reader, column)).ToArray();
+                    Prepare(reader, names, orderOrdinals);
                     long position = 0;
                     while (true)
                     {
@@ -67,11 +70,24 @@ internal sealed class DatabaseSourceReader(EtlConfig config, object?[]? after, b
                         }
 
                         position++;
-                        yield return ReadRow(reader, names, orderOrdinals, position);
+                        yield return ReadRow(reader, position);
                     }
                 }
             }
         }
+    }
+
+    protected static int OrdinalOf(DbDataReader reader, string column)
+    {
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            if (reader.GetName(i) == column)
+            {
+                return i;
+            }
+        }
+
+        throw new EtlException($"The source has no column '{column}', which orders the source for checkpoints (the source name of a key column, or a SourceOrderColumns entry).");
     }
 
     private string BuildQuery(DbCommand command, string sourceQuery, IReadOnlyList<string> order)
@@ -127,21 +143,32 @@ internal sealed class DatabaseSourceReader(EtlConfig config, object?[]? after, b
         return names;
     }
 
-    private static int OrdinalOf(DbDataReader reader, string column)
-    {
-        for (var i = 0; i < reader.FieldCount; i++)
-        {
-            if (reader.GetName(i) == column)
-            {
-                return i;
-            }
-        }
+    /// <summary>Resolves what the rows are read by, once per query.</summary>
+    /// <param name="reader">The open reader.</param>
+    /// <param name="names">The source column names after field mappings, by ordinal.</param>
+    /// <param name="orderOrdinals">The ordinals of the read-order columns.</param>
+    protected abstract void Prepare(DbDataReader reader, string[] names, int[] orderOrdinals);
 
-        throw new EtlException($"The source has no column '{column}', which orders the source for checkpoints (the source name of a key column, or a SourceOrderColumns entry).");
+    /// <summary>Reads the current row; a value that cannot be read makes a record already failed at the extract stage.</summary>
+    protected abstract EtlRecord ReadRow(DbDataReader reader, long position);
+}
+
+/// <summary>Reads a database source into dictionary records: every column a field, under its mapped name.</summary>
+internal sealed class DatabaseSourceReader(EtlConfig config, object?[]? after, bool keepPositions) : DatabaseReaderBase(config, after)
+{
+    private string[] _names = [];
+    private int[] _orderOrdinals = [];
+
+    protected override void Prepare(DbDataReader reader, string[] names, int[] orderOrdinals)
+    {
+        _names = names;
+        _orderOrdinals = orderOrdinals;
     }
 
-    private EtlRecordContext ReadRow(DbDataReader reader, string[] names, int[] orderOrdinals, long position)
+    protected override EtlRecord ReadRow(DbDataReader reader, long position)
     {
+        var names = _names;
+        var orderOrdinals = _orderOrdinals;
         var record = new Record(names.Length);
         EtlFailure? failure = null;
         for (var i = 0; i < names.Length; i++)

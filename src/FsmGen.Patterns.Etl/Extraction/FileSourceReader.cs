@@ -16,7 +16,7 @@ internal sealed class FileSourceReader(EtlConfig config, long skipReadable) : So
 {
     private const int HandOverCapacity = 1024;
 
-    public override async IAsyncEnumerable<EtlRecordContext> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public override async IAsyncEnumerable<EtlRecord> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var source = config.Source;
         if (!File.Exists(source.FilePath))

@@ -7,7 +7,7 @@ namespace FsmGen.Patterns.Etl;
 internal abstract class SourceReader : IAsyncDisposable
 {
     /// <summary>The records past the start position.</summary>
-    public abstract IAsyncEnumerable<EtlRecordContext> ReadAsync(CancellationToken cancellationToken);
+    public abstract IAsyncEnumerable<EtlRecord> ReadAsync(CancellationToken cancellationToken);
 
     /// <summary>Opens the reader of the config's source.</summary>
     /// <param name="config">The config.</param>

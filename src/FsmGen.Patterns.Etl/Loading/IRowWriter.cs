@@ -1,16 +1,16 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
+
 namespace FsmGen.Patterns.Etl;
 
 /// <summary>
 /// Receives one row's values, column by column in the loaded-column order, for the target's transport: a binary COPY
-/// row (PostgreSQL) or the parameters of a prepared statement (SQLite). The dictionary route writes rows through
-/// <see cref="RowBinding"/>; a typed record could write its properties through the same interface, without boxing,
-/// from generated code.
+/// row (PostgreSQL) or the parameters of a prepared statement (SQLite). Implemented by structs, so that
+/// <see cref="RowBinding.Write{TWriter}"/> is specialised for each and writes without interface calls.
 /// </summary>
 internal interface IRowWriter
 {
-    /// <summary>Starts a row.</summary>
-    void StartRow();
-
     /// <summary>Writes a null as the next column.</summary>
     void WriteNull();
 
@@ -21,9 +21,9 @@ internal interface IRowWriter
 /// <summary>Writes the staged rows of the dictionary route, whose values are boxed but already of the right CLR types.</summary>
 internal static class RowBinding
 {
-    public static void Write(IRowWriter writer, object?[] row, TargetColumn[] columns)
+    public static void Write<TWriter>(ref TWriter writer, object?[] row, TargetColumn[] columns)
+        where TWriter : struct, IRowWriter
     {
-        writer.StartRow();
         for (var i = 0; i < columns.Length; i++)
         {
             var value = row[i];
@@ -53,4 +53,28 @@ internal static class RowBinding
             }
         }
     }
+}
+
+/// <summary>Writes one row of a binary COPY, each column with its declared <see cref="NpgsqlDbType"/>.</summary>
+internal struct CopyRowWriter(NpgsqlBinaryImporter importer, NpgsqlDbType[] types) : IRowWriter
+{
+    private int _column;
+
+    public void WriteNull()
+    {
+        importer.WriteNull();
+        _column++;
+    }
+
+    public void Write<T>(T value) => importer.Write(value, types[_column++]);
+}
+
+/// <summary>Writes one row into a prepared SQLite statement's parameters.</summary>
+internal struct ParameterRowWriter(SqliteParameterCollection parameters) : IRowWriter
+{
+    private int _column;
+
+    public void WriteNull() => parameters[_column++].Value = DBNull.Value;
+
+    public void Write<T>(T value) => parameters[_column++].Value = value;
 }

@@ -19,8 +19,7 @@ internal sealed partial class PostgresLoader(EtlConfig config) : TargetLoader(co
     private const string Savepoint = "fsmgen_isolate";
     private NpgsqlConnection? _connection;
     private string? _stagingTable;
-    private RowShape? _stagedShape;
-    private NpgsqlDbType[] _copyTypes = [];
+    private LoadShape? _stagedShape;
     private string _copySql = string.Empty;
     private string _mergeSql = string.Empty;
 
@@ -59,7 +58,9 @@ internal sealed partial class PostgresLoader(EtlConfig config) : TargetLoader(co
         return row?.ToState(id);
     }
 
-    public override async Task<UnitOutcome> WriteUnitAsync(LoadUnit unit, RowShape? shape, CancellationToken cancellationToken)
+    public override Task PrepareAsync(LoadShape shape, CancellationToken cancellationToken) => EnsureStagingAsync(shape, cancellationToken);
+
+    public override async Task<UnitOutcome> WriteUnitAsync(LoadUnit unit, LoadShape? shape, CancellationToken cancellationToken)
     {
         if (shape is not null)
         {
@@ -156,9 +157,9 @@ internal sealed partial class PostgresLoader(EtlConfig config) : TargetLoader(co
         return new UnitOutcome(true, failures);
     }
 
-    private List<EtlRecordContext> Staged(IReadOnlyList<EtlRecordContext> batch)
+    private List<EtlRecord> Staged(IReadOnlyList<EtlRecord> batch)
     {
-        var staged = new List<EtlRecordContext>(batch.Count);
+        var staged = new List<EtlRecord>(batch.Count);
         foreach (var record in batch)
         {
             if (record.End == EtlRecordEnd.Staged)
@@ -172,14 +173,14 @@ internal sealed partial class PostgresLoader(EtlConfig config) : TargetLoader(co
         return NeedsUniqueKey && staged.Count > 1 ? KeepLastPerKey(staged) : staged;
     }
 
-    private List<EtlRecordContext> KeepLastPerKey(List<EtlRecordContext> staged)
+    private List<EtlRecord> KeepLastPerKey(List<EtlRecord> staged)
     {
-        var keys = _stagedShape!.KeyIndexes;
+        var shape = _stagedShape!;
         var seen = new HashSet<RowKey>(staged.Count);
-        var kept = new List<EtlRecordContext>(staged.Count);
+        var kept = new List<EtlRecord>(staged.Count);
         for (var i = staged.Count - 1; i >= 0; i--)
         {
-            if (seen.Add(new RowKey(staged[i].Row!, keys)))
+            if (seen.Add(shape.KeyOf(staged[i])))
             {
                 kept.Add(staged[i]);
             }
@@ -194,15 +195,14 @@ internal sealed partial class PostgresLoader(EtlConfig config) : TargetLoader(co
         return kept;
     }
 
-    private async Task LoadRowsAsync(IReadOnlyList<EtlRecordContext> rows, CancellationToken cancellationToken)
+    private async Task LoadRowsAsync(IReadOnlyList<EtlRecord> rows, CancellationToken cancellationToken)
     {
         await using (var importer = await Connection.BeginBinaryImportAsync(_copySql, cancellationToken).ConfigureAwait(false))
         {
-            var writer = new CopyRowWriter(importer, _copyTypes);
-            var columns = _stagedShape!.Columns;
+            var shape = _stagedShape!;
             foreach (var record in rows)
             {
-                RowBinding.Write(writer, record.Row!, columns);
+                shape.WriteCopyRow(importer, record);
             }
 
             await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -211,7 +211,7 @@ internal sealed partial class PostgresLoader(EtlConfig config) : TargetLoader(co
         await ExecuteAsync(_mergeSql, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task IsolateAsync(NpgsqlTransaction transaction, List<EtlRecordContext> rows, List<RowFailure> failures, CancellationToken cancellationToken)
+    private async Task IsolateAsync(NpgsqlTransaction transaction, List<EtlRecord> rows, List<RowFailure> failures, CancellationToken cancellationToken)
     {
         await transaction.SaveAsync(Savepoint, cancellationToken).ConfigureAwait(false);
         try
@@ -236,7 +236,7 @@ internal sealed partial class PostgresLoader(EtlConfig config) : TargetLoader(co
         await IsolateAsync(transaction, rows.GetRange(half, rows.Count - half), failures, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task EnsureStagingAsync(RowShape shape, CancellationToken cancellationToken)
+    private async Task EnsureStagingAsync(LoadShape shape, CancellationToken cancellationToken)
     {
         if (ReferenceEquals(shape, _stagedShape))
         {
@@ -247,19 +247,21 @@ internal sealed partial class PostgresLoader(EtlConfig config) : TargetLoader(co
         var staging = $"pg_temp.\"{_stagingTable}\"";
         var columns = shape.Columns;
         var quoted = columns.Select(c => SqlIdentifier.QuoteColumn(c.Name, "TargetColumns")).ToArray();
+        var stagingTypes = columns.Select((_, i) => shape.StagingType(i)).ToArray();
+        await CheckCastsAsync(shape, stagingTypes, cancellationToken).ConfigureAwait(false);
 
         // The staging table takes the target's own column types (so varchar(n), numeric(p,s) and the like are checked by
-        // COPY), except types Npgsql has no binary writer for here, which are staged as text and cast by the server.
-        var select = string.Join(", ", columns.Select((c, i) => c.Kind == ColumnKind.OtherAsText ? $"{quoted[i]}::text AS {quoted[i]}" : quoted[i]));
+        // COPY), except where the rows bring values of another type (a type Npgsql has no binary writer for here, or a
+        // typed record's member of another type than its column), which are staged as they come and cast by the server.
+        var select = string.Join(", ", columns.Select((c, i) => stagingTypes[i] is { } type ? $"CAST(NULL AS {type}) AS {quoted[i]}" : quoted[i]));
         await ExecuteAsync(
             $"DROP TABLE IF EXISTS {staging}; CREATE TEMP TABLE \"{_stagingTable}\" ON COMMIT DELETE ROWS AS SELECT {select} FROM {Config.Table.Quoted} WITH NO DATA",
             cancellationToken).ConfigureAwait(false);
 
         var columnList = string.Join(", ", quoted);
         _copySql = $"COPY {staging} ({columnList}) FROM STDIN (FORMAT BINARY)";
-        _copyTypes = columns.Select(c => DbTypeOf(c.Kind)).ToArray();
 
-        var values = string.Join(", ", columns.Select((c, i) => c.Kind == ColumnKind.OtherAsText ? $"CAST({quoted[i]} AS {c.TypeName})" : quoted[i]));
+        var values = string.Join(", ", columns.Select((c, i) => stagingTypes[i] is null ? quoted[i] : $"CAST({quoted[i]} AS {c.TypeName})"));
         var overriding = columns.Any(c => c.IsIdentityAlways) ? " OVERRIDING SYSTEM VALUE" : string.Empty;
         var merge = new StringBuilder($"INSERT INTO {Config.Table.Quoted} ({columnList}){overriding} SELECT {values} FROM {staging}");
         if (NeedsUniqueKey)
@@ -281,6 +283,28 @@ internal sealed partial class PostgresLoader(EtlConfig config) : TargetLoader(co
         merge.Append("; TRUNCATE ").Append(staging);
         _mergeSql = merge.ToString();
         _stagedShape = shape;
+    }
+
+    /// <summary>Checks once, before any row is read, that every column staged as another type casts to its own type.</summary>
+    private async Task CheckCastsAsync(LoadShape shape, string?[] stagingTypes, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < stagingTypes.Length; i++)
+        {
+            if (stagingTypes[i] is not { } type)
+            {
+                continue;
+            }
+
+            var column = shape.Columns[i];
+            try
+            {
+                await ExecuteAsync($"SELECT CAST(CAST(NULL AS {type}) AS {column.TypeName})", cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.CannotCoerce or PostgresErrorCodes.DatatypeMismatch or PostgresErrorCodes.UndefinedFunction)
+            {
+                throw new EtlException($"{shape.Describe(i)} of {Config.TargetTable} cannot be loaded: PostgreSQL cannot convert {type} to {column.TypeName} ({e.MessageText}); change the member's or the column's type.", e);
+            }
+        }
     }
 
     private async Task<TargetSchema> ReadSchemaAsync(CancellationToken cancellationToken)
@@ -466,7 +490,8 @@ internal sealed partial class PostgresLoader(EtlConfig config) : TargetLoader(co
         _ => ColumnKind.OtherAsText,
     };
 
-    private static NpgsqlDbType DbTypeOf(ColumnKind kind) => kind switch
+    /// <summary>The <see cref="NpgsqlDbType"/> that values of a column kind are written as.</summary>
+    internal static NpgsqlDbType DbTypeOf(ColumnKind kind) => kind switch
     {
         ColumnKind.Boolean => NpgsqlDbType.Boolean,
         ColumnKind.Int16 => NpgsqlDbType.Smallint,
@@ -485,24 +510,4 @@ internal sealed partial class PostgresLoader(EtlConfig config) : TargetLoader(co
         ColumnKind.Jsonb => NpgsqlDbType.Jsonb,
         _ => NpgsqlDbType.Text,
     };
-
-    /// <summary>Writes one row of a binary COPY, each column with its declared <see cref="NpgsqlDbType"/>.</summary>
-    private sealed class CopyRowWriter(NpgsqlBinaryImporter importer, NpgsqlDbType[] types) : IRowWriter
-    {
-        private int _column;
-
-        public void StartRow()
-        {
-            importer.StartRow();
-            _column = 0;
-        }
-
-        public void WriteNull()
-        {
-            importer.WriteNull();
-            _column++;
-        }
-
-        public void Write<T>(T value) => importer.Write(value, types[_column++]);
-    }
 }

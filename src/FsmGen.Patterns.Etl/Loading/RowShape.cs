@@ -1,39 +1,60 @@
 using FsmGen.Patterns.FileProcessing;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace FsmGen.Patterns.Etl;
 
 /// <summary>
-/// The loaded columns of a run, in target-table order, and how a record becomes a row of them: each value converted to
-/// its column's type. A record field that is not a loaded column is an error unless the config ignores extra fields,
-/// so that no value is dropped silently; a loaded column the record lacks is null.
+/// The loaded columns of a dictionary run, in target-table order, and how a record becomes a row of them: each value
+/// converted to its column's type. A record field that is not a loaded column is an error unless the config ignores
+/// extra fields, so that no value is dropped silently; a loaded column the record lacks is null.
 /// </summary>
-internal sealed class RowShape
+internal sealed class RowShape : LoadShape
 {
     private readonly Dictionary<string, int> _index;
     private readonly TargetSchema _schema;
     private readonly bool _ignoreExtraFields;
     private readonly bool _includeValues;
+    private readonly NpgsqlDbType[] _copyTypes;
 
     public RowShape(TargetSchema schema, IReadOnlyList<TargetColumn> columns, IReadOnlyList<string> keyColumns, bool ignoreExtraFields, bool includeValues)
+        : this(schema, columns.ToArray(), keyColumns, ignoreExtraFields, includeValues)
+    {
+    }
+
+    private RowShape(TargetSchema schema, TargetColumn[] columns, IReadOnlyList<string> keyColumns, bool ignoreExtraFields, bool includeValues)
+        : base(columns, keyColumns.Select(k => Array.FindIndex(columns, c => c.Name == k)).ToArray())
     {
         _schema = schema;
-        Columns = columns.ToArray();
         _index = new Dictionary<string, int>(Columns.Length, StringComparer.Ordinal);
         for (var i = 0; i < Columns.Length; i++)
         {
             _index[Columns[i].Name] = i;
         }
 
-        KeyIndexes = keyColumns.Select(k => _index[k]).ToArray();
         _ignoreExtraFields = ignoreExtraFields;
         _includeValues = includeValues;
+        _copyTypes = Columns.Select(c => PostgresLoader.DbTypeOf(c.Kind)).ToArray();
     }
 
-    /// <summary>The loaded columns, in target-table order.</summary>
-    public TargetColumn[] Columns { get; }
+    // Types Npgsql has no binary writer for here are staged as text and cast by the server.
+    public override string? StagingType(int column) => Columns[column].Kind == ColumnKind.OtherAsText ? "text" : null;
 
-    /// <summary>The positions of the key columns in <see cref="Columns"/>.</summary>
-    public int[] KeyIndexes { get; }
+    public override void WriteCopyRow(NpgsqlBinaryImporter importer, EtlRecord record)
+    {
+        importer.StartRow();
+        var writer = new CopyRowWriter(importer, _copyTypes);
+        RowBinding.Write(ref writer, ((EtlRecordContext)record).Row!, Columns);
+    }
+
+    public override void BindRow(SqliteParameterCollection parameters, EtlRecord record)
+    {
+        var writer = new ParameterRowWriter(parameters);
+        RowBinding.Write(ref writer, ((EtlRecordContext)record).Row!, Columns);
+    }
+
+    public override RowKey KeyOf(EtlRecord record) => new(((EtlRecordContext)record).Row!, KeyIndexes);
 
     /// <summary>Converts the record to a row; returns why not when a value or field does not fit.</summary>
     public EtlFailure? TryStage(Record record, out object?[]? row)

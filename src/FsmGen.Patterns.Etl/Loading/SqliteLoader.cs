@@ -16,7 +16,7 @@ internal sealed class SqliteLoader(EtlConfig config) : TargetLoader(config)
 {
     private SqliteConnection? _connection;
     private SqliteCommand? _insert;
-    private RowShape? _preparedShape;
+    private LoadShape? _preparedShape;
 
     private SqliteConnection Connection => _connection!;
 
@@ -64,7 +64,13 @@ internal sealed class SqliteLoader(EtlConfig config) : TargetLoader(config)
         return row?.ToState(id);
     }
 
-    public override Task<UnitOutcome> WriteUnitAsync(LoadUnit unit, RowShape? shape, CancellationToken cancellationToken)
+    public override Task PrepareAsync(LoadShape shape, CancellationToken cancellationToken)
+    {
+        Prepare(shape);
+        return Task.CompletedTask;
+    }
+
+    public override Task<UnitOutcome> WriteUnitAsync(LoadUnit unit, LoadShape? shape, CancellationToken cancellationToken)
     {
         // Microsoft.Data.Sqlite is synchronous underneath; the loader runs on its own task, so blocking here is fine.
         if (shape is not null)
@@ -82,8 +88,8 @@ internal sealed class SqliteLoader(EtlConfig config) : TargetLoader(config)
         if (_insert is not null)
         {
             _insert.Transaction = transaction;
-            var writer = new ParameterRowWriter(_insert.Parameters);
-            var columns = _preparedShape!.Columns;
+            var parameters = _insert.Parameters;
+            var rows = _preparedShape!;
             foreach (var batch in unit.Batches)
             {
                 foreach (var record in batch)
@@ -94,7 +100,7 @@ internal sealed class SqliteLoader(EtlConfig config) : TargetLoader(config)
                     }
 
                     cancellationToken.ThrowIfCancellationRequested();
-                    RowBinding.Write(writer, record.Row!, columns);
+                    rows.BindRow(parameters, record);
                     try
                     {
                         _insert.ExecuteNonQuery();
@@ -163,7 +169,7 @@ internal sealed class SqliteLoader(EtlConfig config) : TargetLoader(config)
         }
     }
 
-    private void Prepare(RowShape shape)
+    private void Prepare(LoadShape shape)
     {
         if (ReferenceEquals(shape, _preparedShape))
         {
@@ -323,17 +329,5 @@ internal sealed class SqliteLoader(EtlConfig config) : TargetLoader(config)
         var rest = e.Message[(marker + "failed: ".Length)..].TrimEnd('\'', '.');
         var dot = rest.IndexOf('.');
         return dot < 0 || rest.Contains(' ', StringComparison.Ordinal) ? null : rest[(dot + 1)..].Split(',')[0];
-    }
-
-    /// <summary>Writes one row into the prepared statement's parameters.</summary>
-    private sealed class ParameterRowWriter(SqliteParameterCollection parameters) : IRowWriter
-    {
-        private int _column;
-
-        public void StartRow() => _column = 0;
-
-        public void WriteNull() => parameters[_column++].Value = DBNull.Value;
-
-        public void Write<T>(T value) => parameters[_column++].Value = value;
     }
 }

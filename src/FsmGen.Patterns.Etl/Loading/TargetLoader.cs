@@ -22,7 +22,7 @@ internal sealed class CheckpointRow
 internal sealed record CheckpointWrite(string Id, string TargetTable, SourcePosition? Position, long RowsCommitted);
 
 /// <summary>A record of a unit whose row the database refused, and why.</summary>
-internal sealed record RowFailure(EtlRecordContext Record, string? Field, string Reason);
+internal sealed record RowFailure(EtlRecord Record, string? Field, string Reason);
 
 /// <summary>
 /// Batches committed together, in one transaction with their checkpoint: <see cref="EtlConfig.CheckpointInterval"/>
@@ -30,7 +30,7 @@ internal sealed record RowFailure(EtlRecordContext Record, string? Field, string
 /// </summary>
 internal sealed class LoadUnit
 {
-    public required IReadOnlyList<IReadOnlyList<EtlRecordContext>> Batches { get; init; }
+    public required IReadOnlyList<IReadOnlyList<EtlRecord>> Batches { get; init; }
 
     public required bool EmptyTargetFirst { get; init; }
 
@@ -83,8 +83,16 @@ internal abstract class TargetLoader : IAsyncDisposable
     /// <summary>Reads a checkpoint row, or null when there is none.</summary>
     public abstract Task<CheckpointState?> ReadCheckpointAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gets ready to write rows of <paramref name="shape"/> before the run reads anything, so that a target that cannot
+    /// take them stops the run at once: PostgreSQL creates the staging table and checks that every staged type casts to
+    /// its column's type; SQLite prepares the statement.
+    /// </summary>
+    /// <exception cref="EtlException">A column cannot take the values of its member.</exception>
+    public abstract Task PrepareAsync(LoadShape shape, CancellationToken cancellationToken);
+
     /// <summary>Writes a unit; see <see cref="LoadUnit"/>.</summary>
-    public abstract Task<UnitOutcome> WriteUnitAsync(LoadUnit unit, RowShape? shape, CancellationToken cancellationToken);
+    public abstract Task<UnitOutcome> WriteUnitAsync(LoadUnit unit, LoadShape? shape, CancellationToken cancellationToken);
 
     /// <summary>Marks a checkpoint row completed, so that the next run with its id starts afresh (except in Incremental mode).</summary>
     public abstract Task MarkCompletedAsync(string id, CancellationToken cancellationToken);

@@ -1,6 +1,6 @@
 namespace FsmGen.Patterns.Etl;
 
-internal sealed partial class EtlRecordMachine
+internal sealed partial class EtlRecordMachine : IEtlRecordProcessor
 {
     // The state whose body threw during the current record's run; a machine runs one record at a time.
     private StateId? _threwIn;
@@ -25,6 +25,9 @@ internal sealed partial class EtlRecordMachine
             record.End = EtlRecordEnd.Error;
         }
     }
+
+    ValueTask IEtlRecordProcessor.ProcessAsync(EtlRecord record, CancellationToken cancellationToken) =>
+        ProcessAsync((EtlRecordContext)record, cancellationToken);
 
     partial void OnError(StateId state, Exception error) => _threwIn ??= state;
 

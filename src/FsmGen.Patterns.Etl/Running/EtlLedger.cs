@@ -30,7 +30,7 @@ internal sealed class EtlLedger(EtlConfig config, IReadOnlyList<string> readOrde
     }
 
     /// <summary>Whether the error rate with a unit's outcome added stays within the threshold.</summary>
-    public bool WithinThreshold(IReadOnlyList<IReadOnlyList<EtlRecordContext>> unit, int refusedRows)
+    public bool WithinThreshold(IReadOnlyList<IReadOnlyList<EtlRecord>> unit, int refusedRows)
     {
         long unitRecords = 0;
         long unitErrors = refusedRows;
@@ -54,12 +54,12 @@ internal sealed class EtlLedger(EtlConfig config, IReadOnlyList<string> readOrde
     }
 
     /// <summary>Accounts a batch: <paramref name="committed"/> says whether its staged rows reached the target.</summary>
-    public void Account(IReadOnlyList<EtlRecordContext> batch, IReadOnlyList<RowFailure> refused, bool committed, RowShape? shape)
+    public void Account(IReadOnlyList<EtlRecord> batch, IReadOnlyList<RowFailure> refused, bool committed, LoadShape? shape)
     {
-        Dictionary<EtlRecordContext, RowFailure>? refusedByRecord = null;
+        Dictionary<EtlRecord, RowFailure>? refusedByRecord = null;
         if (refused.Count > 0)
         {
-            refusedByRecord = new Dictionary<EtlRecordContext, RowFailure>(ReferenceEqualityComparer.Instance);
+            refusedByRecord = new Dictionary<EtlRecord, RowFailure>(ReferenceEqualityComparer.Instance);
             foreach (var failure in refused)
             {
                 refusedByRecord[failure.Record] = failure;
@@ -172,7 +172,7 @@ internal sealed class EtlLedger(EtlConfig config, IReadOnlyList<string> readOrde
         }
     }
 
-    private void AddError(EtlRecordContext record, EtlFailure failure, RowShape? shape)
+    private void AddError(EtlRecord record, EtlFailure failure, LoadShape? shape)
     {
         _errorCount++;
         if (_errors.Count < config.MaxErrorDetails)
@@ -181,21 +181,16 @@ internal sealed class EtlLedger(EtlConfig config, IReadOnlyList<string> readOrde
         }
     }
 
-    private EtlError Describe(EtlRecordContext record, EtlFailure failure, RowShape? shape)
+    private EtlError Describe(EtlRecord record, EtlFailure failure, LoadShape? shape)
     {
-        string? key = null;
+        string? key;
         if (record.OrderValues is { } order && order.Length == readOrder.Count)
         {
             key = string.Join(", ", readOrder.Select((column, i) => $"{column}={ValueConversion.ToInvariantText(order[i])}"));
         }
-        else if (record.Row is { } row && shape is not null)
+        else
         {
-            key = shape.KeyText(row);
-        }
-        else if (config.KeyColumns.Count > 0)
-        {
-            var values = config.KeyColumns.Select(k => record.Record.TryGetValue(k, out var v) && v is not null ? $"{k}={ValueConversion.ToInvariantText(v)}" : null).ToArray();
-            key = values.All(v => v is not null) ? string.Join(", ", values) : null;
+            key = record.DescribeKey(config, shape);
         }
 
         return new EtlError(record.Position, key, failure.Stage, failure.Field, failure.Reason);

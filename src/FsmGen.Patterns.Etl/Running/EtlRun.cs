@@ -10,20 +10,24 @@ namespace FsmGen.Patterns.Etl;
 /// <see cref="EtlConfig.ParallelWorkers"/> machines at once); a loader task writes the batches, in order, a unit of
 /// <see cref="EtlConfig.CheckpointInterval"/> batches per transaction with its checkpoint. Transforming batch n + 1
 /// overlaps loading batch n. Every record of a batch the loader takes is accounted for exactly once by the ledger.
+/// The route decides what the records are: dictionaries through the config's stages, or a <c>[Pattern("Etl")]</c>
+/// class's typed records through its generated machine.
 /// </summary>
 internal sealed class EtlRun
 {
     private readonly EtlConfig _config;
+    private readonly EtlRoute _route;
     private readonly IProgress<EtlProgress>? _progress;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly EtlLedger _ledger;
 
     // The batch the run's loop is filling or transforming, not yet handed to the loader.
-    private List<EtlRecordContext> _inFlight = [];
+    private List<EtlRecord> _inFlight = [];
 
-    public EtlRun(EtlConfig config, IProgress<EtlProgress>? progress)
+    public EtlRun(EtlConfig config, EtlRoute route, IProgress<EtlProgress>? progress)
     {
         _config = config;
+        _route = route;
         _progress = progress;
         _ledger = new EtlLedger(config, config.ReadOrder);
     }
@@ -59,8 +63,8 @@ internal sealed class EtlRun
                 throw new EtlException($"The checkpoint '{stateId}' was written for a {(position.Order is null ? "file" : "database")} source; use another checkpoint id.");
             }
 
-            var stages = await EtlStages.CreateAsync(_config, loader.Schema, cancellationToken).ConfigureAwait(false);
-            var reader = SourceReader.Open(_config, position, keepPositions: stateId is not null);
+            var stages = await _route.StartAsync(_config, loader, cancellationToken).ConfigureAwait(false);
+            var reader = stages.OpenReader(position, keepPositions: stateId is not null);
             await using (reader.ConfigureAwait(false))
             {
                 var loop = new LoadLoop(this, loader, stages, stateId, position, previouslyCommitted, emptyTargetFirst: _config.Mode == EtlMode.FullRefresh && !resumed);
@@ -84,10 +88,10 @@ internal sealed class EtlRun
         }
     }
 
-    private async Task<Exception?> RunPipelineAsync(SourceReader reader, EtlStages stages, LoadLoop loop, CancellationToken cancellationToken)
+    private async Task<Exception?> RunPipelineAsync(SourceReader reader, EtlRouteRun stages, LoadLoop loop, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var toLoad = Channel.CreateBounded<List<EtlRecordContext>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var toLoad = Channel.CreateBounded<List<EtlRecord>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var loading = Task.Run(() => loop.RunAsync(toLoad.Reader, stop), CancellationToken.None);
 
         Exception? producerFailure = null;
@@ -128,10 +132,10 @@ internal sealed class EtlRun
         return producerFailure;
     }
 
-    private async Task ProduceAsync(SourceReader reader, EtlStages stages, ChannelWriter<List<EtlRecordContext>> toLoad, CancellationToken cancellationToken)
+    private async Task ProduceAsync(SourceReader reader, EtlRouteRun stages, ChannelWriter<List<EtlRecord>> toLoad, CancellationToken cancellationToken)
     {
         var batchSize = _config.BatchSize;
-        var rows = Channel.CreateBounded<EtlRecordContext>(new BoundedChannelOptions(Math.Min(batchSize * 2, 65_536)) { SingleReader = true, SingleWriter = true });
+        var rows = Channel.CreateBounded<EtlRecord>(new BoundedChannelOptions(Math.Min(batchSize * 2, 65_536)) { SingleReader = true, SingleWriter = true });
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(
             async () =>
@@ -152,15 +156,15 @@ internal sealed class EtlRun
             },
             CancellationToken.None);
 
-        var machines = new EtlRecordMachine[_config.ParallelWorkers];
+        var machines = new IEtlRecordProcessor[_config.ParallelWorkers];
         for (var i = 0; i < machines.Length; i++)
         {
-            machines[i] = new EtlRecordMachine(stages);
+            machines[i] = stages.CreateProcessor();
         }
 
         try
         {
-            _inFlight = new List<EtlRecordContext>(batchSize);
+            _inFlight = new List<EtlRecord>(batchSize);
             while (await rows.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (rows.Reader.TryRead(out var record))
@@ -185,7 +189,7 @@ internal sealed class EtlRun
         }
     }
 
-    private async Task ProcessAndHandOverAsync(EtlRecordMachine[] machines, ChannelWriter<List<EtlRecordContext>> toLoad, CancellationToken cancellationToken)
+    private async Task ProcessAndHandOverAsync(IEtlRecordProcessor[] machines, ChannelWriter<List<EtlRecord>> toLoad, CancellationToken cancellationToken)
     {
         var batch = _inFlight;
         if (machines.Length == 1 || batch.Count < machines.Length * 2)
@@ -220,7 +224,7 @@ internal sealed class EtlRun
         }
 
         await toLoad.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
-        _inFlight = new List<EtlRecordContext>(_config.BatchSize);
+        _inFlight = new List<EtlRecord>(_config.BatchSize);
     }
 
     private string ThresholdMessage(EtlResult result, string? stateId)
@@ -246,11 +250,11 @@ internal sealed class EtlRun
     }
 
     /// <summary>The loader task: groups batches into units, writes them in order, accounts them, reports progress.</summary>
-    private sealed class LoadLoop(EtlRun run, TargetLoader loader, EtlStages stages, string? stateId, SourcePosition? position, long committedRows, bool emptyTargetFirst)
+    private sealed class LoadLoop(EtlRun run, TargetLoader loader, EtlRouteRun stages, string? stateId, SourcePosition? position, long committedRows, bool emptyTargetFirst)
     {
-        public async Task RunAsync(ChannelReader<List<EtlRecordContext>> batches, CancellationTokenSource stop)
+        public async Task RunAsync(ChannelReader<List<EtlRecord>> batches, CancellationTokenSource stop)
         {
-            var unit = new List<IReadOnlyList<EtlRecordContext>>(run._config.CheckpointInterval);
+            var unit = new List<IReadOnlyList<EtlRecord>>(run._config.CheckpointInterval);
             try
             {
                 await foreach (var batch in batches.ReadAllAsync(stop.Token).ConfigureAwait(false))
@@ -259,7 +263,7 @@ internal sealed class EtlRun
                     if (unit.Count == run._config.CheckpointInterval)
                     {
                         await WriteAsync(unit, stop.Token).ConfigureAwait(false);
-                        unit = new List<IReadOnlyList<EtlRecordContext>>(run._config.CheckpointInterval);
+                        unit = new List<IReadOnlyList<EtlRecord>>(run._config.CheckpointInterval);
                     }
                 }
 
@@ -287,7 +291,7 @@ internal sealed class EtlRun
             }
         }
 
-        private async Task WriteAsync(List<IReadOnlyList<EtlRecordContext>> unit, CancellationToken cancellationToken)
+        private async Task WriteAsync(List<IReadOnlyList<EtlRecord>> unit, CancellationToken cancellationToken)
         {
             var batchCount = unit.Count;
             long records = 0;
@@ -326,7 +330,7 @@ internal sealed class EtlRun
             run.Report();
         }
 
-        private static SourcePosition? LastPosition(List<IReadOnlyList<EtlRecordContext>> unit)
+        private static SourcePosition? LastPosition(List<IReadOnlyList<EtlRecord>> unit)
         {
             for (var b = unit.Count - 1; b >= 0; b--)
             {

@@ -66,10 +66,7 @@ namespace Demo
         /// <summary>Runs one record from the start state to an end state. Failures are in the result; only cancellation throws.</summary>
         public global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Document>> RunAsync(global::Demo.Document input, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var pending = AdvanceAsync(new Cursor { State = StateId.Load, Data = input }, int.MaxValue, cancellationToken);
-            return pending.IsCompletedSuccessfully ? new global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Document>>(Finish(pending.Result)) : AwaitFinish(pending);
-
-            static async global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Document>> AwaitFinish(global::System.Threading.Tasks.ValueTask<Cursor> running) => Finish(await running.ConfigureAwait(false));
+            return RunFastAsync(input, cancellationToken);
         }
 
         /// <summary>Starts a run to be driven step by step (for debugging): Step, inspect State and Data, Continue.</summary>
@@ -188,6 +185,74 @@ namespace Demo
             cursor.Resuming = resuming;
             cursor.Completed = completed;
             return cursor;
+        }
+
+        private async global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Document>> RunFastAsync(global::Demo.Document input, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var state = StateId.Load;
+            var data = input;
+            var steps = 0;
+            try
+            {
+                state = StateId.Load;
+                cancellationToken.ThrowIfCancellationRequested();
+                steps++;
+                OnEnter(StateId.Load);
+                data = await Load(data, cancellationToken).ConfigureAwait(false);
+                if (await IsCachedAsync(data, cancellationToken).ConfigureAwait(false))
+                {
+                    OnExit(StateId.Load);
+                    OnTransition(StateId.Load, StateId.Skipped);
+                    goto state_Skipped;
+                }
+                data = await TrimAsync(data, cancellationToken).ConfigureAwait(false);
+                OnExit(StateId.Load);
+                OnTransition(StateId.Load, StateId.Counted);
+                goto state_Counted;
+
+                state_Counted:
+                state = StateId.Counted;
+                cancellationToken.ThrowIfCancellationRequested();
+                steps++;
+                OnEnter(StateId.Counted);
+                data = await Counted(data).ConfigureAwait(false);
+                if (await HasWords(data).ConfigureAwait(false))
+                {
+                    OnExit(StateId.Counted);
+                    OnTransition(StateId.Counted, StateId.Stored);
+                    goto state_Stored;
+                }
+                OnExit(StateId.Counted);
+                OnTransition(StateId.Counted, StateId.Skipped);
+                goto state_Skipped;
+
+                state_Stored:
+                state = StateId.Stored;
+                cancellationToken.ThrowIfCancellationRequested();
+                steps++;
+                OnEnter(StateId.Stored);
+                await Stored(data, cancellationToken).ConfigureAwait(false);
+                return new global::FsmGen.FlowResult<StateId, global::Demo.Document>(StateId.Stored, data, true, null, null, null, steps);
+
+                state_Skipped:
+                state = StateId.Skipped;
+                cancellationToken.ThrowIfCancellationRequested();
+                steps++;
+                OnEnter(StateId.Skipped);
+                await Skipped(data).ConfigureAwait(false);
+                return new global::FsmGen.FlowResult<StateId, global::Demo.Document>(StateId.Skipped, data, false, null, null, null, steps);
+
+            }
+            catch (global::System.Exception exception) when (!(exception is global::System.OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                OnError(state, exception);
+                var cursor = new Cursor { State = state, Data = data, Steps = steps };
+                cursor.Error = exception;
+                cursor.FailedState = state;
+                cursor.Resuming = true;
+                cursor.Steps--; // the general loop counts the failed state again when it re-enters it
+                return Finish(await AdvanceAsync(cursor, int.MaxValue, cancellationToken).ConfigureAwait(false));
+            }
         }
 
         /// <summary>A run driven one state at a time, for debugging and tests.</summary>

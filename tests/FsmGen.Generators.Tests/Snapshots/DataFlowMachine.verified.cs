@@ -80,12 +80,13 @@ namespace Demo
         }
 
         /// <summary>Runs one record from the start state to an end state. Failures are in the result, not thrown.</summary>
-        public global::FsmGen.FlowResult<StateId, global::Demo.Order> Run(global::Demo.Order input) => Finish(Advance(new Cursor { State = StateId.Received, Data = input }, int.MaxValue, default));
+        public global::FsmGen.FlowResult<StateId, global::Demo.Order> Run(global::Demo.Order input) => RunFast(input);
 
         /// <summary>Runs one record from the start state to an end state. Failures are in the result; only cancellation throws.</summary>
         public global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Order>> RunAsync(global::Demo.Order input, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return new global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Order>>(Finish(Advance(new Cursor { State = StateId.Received, Data = input }, int.MaxValue, cancellationToken)));
+            cancellationToken.ThrowIfCancellationRequested();
+            return new global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Order>>(RunFast(input));
         }
 
         /// <summary>Starts a run to be driven step by step (for debugging): Step, inspect State and Data, Continue.</summary>
@@ -251,6 +252,104 @@ namespace Demo
             cursor.Resuming = resuming;
             cursor.Completed = completed;
             return cursor;
+        }
+
+        private global::FsmGen.FlowResult<StateId, global::Demo.Order> RunFast(global::Demo.Order input)
+        {
+            var cancellationToken = global::System.Threading.CancellationToken.None;
+            var state = StateId.Received;
+            var data = input;
+            var steps = 0;
+            try
+            {
+                state = StateId.Received;
+                steps++;
+                OnEnter(StateId.Received);
+                data = Received(data);
+                if (IsEmpty(data))
+                {
+                    OnExit(StateId.Received);
+                    OnTransition(StateId.Received, StateId.Rejected);
+                    History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Received, StateId.Rejected));
+                    goto state_Rejected;
+                }
+                if (IsSmall(data))
+                {
+                    OnExit(StateId.Received);
+                    OnTransition(StateId.Received, StateId.Express);
+                    History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Received, StateId.Express));
+                    goto state_Express;
+                }
+                data = Normalize(data);
+                OnExit(StateId.Received);
+                OnTransition(StateId.Received, StateId.Priced);
+                History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Received, StateId.Priced));
+                goto state_Priced;
+
+                state_Express:
+                state = StateId.Express;
+                steps++;
+                OnEnter(StateId.Express);
+                data = Express(data);
+                OnExit(StateId.Express);
+                OnTransition(StateId.Express, StateId.Shipped);
+                History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Express, StateId.Shipped));
+                goto state_Shipped;
+
+                state_Priced:
+                state = StateId.Priced;
+                steps++;
+                OnEnter(StateId.Priced);
+                data = Priced(data);
+                OnExit(StateId.Priced);
+                OnTransition(StateId.Priced, StateId.Shipped);
+                History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Priced, StateId.Shipped));
+                goto state_Shipped;
+
+                state_Shipped:
+                state = StateId.Shipped;
+                steps++;
+                OnEnter(StateId.Shipped);
+                Shipped(data);
+                return new global::FsmGen.FlowResult<StateId, global::Demo.Order>(StateId.Shipped, data, true, null, null, null, steps);
+
+                state_Rejected:
+                state = StateId.Rejected;
+                steps++;
+                OnEnter(StateId.Rejected);
+                Rejected(data);
+                return new global::FsmGen.FlowResult<StateId, global::Demo.Order>(StateId.Rejected, data, false, null, null, null, steps);
+
+            }
+            catch (global::System.Exception exception)
+            {
+                OnError(state, exception);
+                var cursor = new Cursor { State = state, Data = data, Steps = steps };
+                switch (state)
+                {
+                    case StateId.Priced:
+                        if (exception is global::Demo.PricingException)
+                        {
+                            cursor.HandledError = exception;
+                            OnTransition(state, StateId.Repriced);
+                            History.Add(new global::FsmGen.StateTransition<StateId>(state, StateId.Repriced));
+                            cursor.State = StateId.Repriced;
+                            return Finish(Advance(cursor, int.MaxValue, default));
+                        }
+                        {
+                            cursor.HandledError = exception;
+                            OnTransition(state, StateId.Audit);
+                            History.Add(new global::FsmGen.StateTransition<StateId>(state, StateId.Audit));
+                            cursor.State = StateId.Audit;
+                            return Finish(Advance(cursor, int.MaxValue, default));
+                        }
+                }
+                cursor.Error = exception;
+                cursor.FailedState = state;
+                cursor.Resuming = true;
+                cursor.Steps--; // the general loop counts the failed state again when it re-enters it
+                return Finish(Advance(cursor, int.MaxValue, default));
+            }
         }
 
         /// <summary>A run driven one state at a time, for debugging and tests.</summary>

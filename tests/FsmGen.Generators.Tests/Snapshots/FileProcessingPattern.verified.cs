@@ -249,12 +249,13 @@ namespace Demo.Files
         }
 
         /// <summary>Runs one record from the start state to an end state. Failures are in the result, not thrown.</summary>
-        public global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>> Run(global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order> input) => Finish(Advance(new Cursor { State = StateId.Parse, Data = input }, int.MaxValue, default));
+        public global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>> Run(global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order> input) => RunFast(input);
 
         /// <summary>Runs one record from the start state to an end state. Failures are in the result; only cancellation throws.</summary>
         public global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>> RunAsync(global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order> input, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return new global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>>(Finish(Advance(new Cursor { State = StateId.Parse, Data = input }, int.MaxValue, cancellationToken)));
+            cancellationToken.ThrowIfCancellationRequested();
+            return new global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>>(RunFast(input));
         }
 
         /// <summary>Starts a run to be driven step by step (for debugging): Step, inspect State and Data, Continue.</summary>
@@ -424,6 +425,128 @@ namespace Demo.Files
             cursor.Resuming = resuming;
             cursor.Completed = completed;
             return cursor;
+        }
+
+        private global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>> RunFast(global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order> input)
+        {
+            var cancellationToken = global::System.Threading.CancellationToken.None;
+            var state = StateId.Parse;
+            var data = input;
+            var steps = 0;
+            try
+            {
+                state = StateId.Parse;
+                steps++;
+                OnEnter(StateId.Parse);
+                RunParseStage(data);
+                if (IsInvalid(data))
+                {
+                    OnExit(StateId.Parse);
+                    OnTransition(StateId.Parse, StateId.Invalid);
+                    goto state_Invalid;
+                }
+                OnExit(StateId.Parse);
+                OnTransition(StateId.Parse, StateId.Validate);
+                goto state_Validate;
+
+                state_Validate:
+                state = StateId.Validate;
+                steps++;
+                OnEnter(StateId.Validate);
+                RunValidateStage(data);
+                if (IsInvalid(data))
+                {
+                    OnExit(StateId.Validate);
+                    OnTransition(StateId.Validate, StateId.Invalid);
+                    goto state_Invalid;
+                }
+                OnExit(StateId.Validate);
+                OnTransition(StateId.Validate, StateId.Filter);
+                goto state_Filter;
+
+                state_Filter:
+                state = StateId.Filter;
+                steps++;
+                OnEnter(StateId.Filter);
+                RunFilterStage(data);
+                if (IsInvalid(data))
+                {
+                    OnExit(StateId.Filter);
+                    OnTransition(StateId.Filter, StateId.Invalid);
+                    goto state_Invalid;
+                }
+                if (IsFilteredOut(data))
+                {
+                    OnExit(StateId.Filter);
+                    OnTransition(StateId.Filter, StateId.Filtered);
+                    goto state_Filtered;
+                }
+                OnExit(StateId.Filter);
+                OnTransition(StateId.Filter, StateId.Transform);
+                goto state_Transform;
+
+                state_Transform:
+                state = StateId.Transform;
+                steps++;
+                OnEnter(StateId.Transform);
+                RunTransformStage(data);
+                if (IsInvalid(data))
+                {
+                    OnExit(StateId.Transform);
+                    OnTransition(StateId.Transform, StateId.Invalid);
+                    goto state_Invalid;
+                }
+                OnExit(StateId.Transform);
+                OnTransition(StateId.Transform, StateId.Aggregate);
+                goto state_Aggregate;
+
+                state_Aggregate:
+                state = StateId.Aggregate;
+                steps++;
+                OnEnter(StateId.Aggregate);
+                RunAggregateStage(data);
+                if (IsInvalid(data))
+                {
+                    OnExit(StateId.Aggregate);
+                    OnTransition(StateId.Aggregate, StateId.Invalid);
+                    goto state_Invalid;
+                }
+                OnExit(StateId.Aggregate);
+                OnTransition(StateId.Aggregate, StateId.Written);
+                goto state_Written;
+
+                state_Written:
+                state = StateId.Written;
+                steps++;
+                OnEnter(StateId.Written);
+                EndWritten(data);
+                return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Written, data, true, null, null, null, steps);
+
+                state_Filtered:
+                state = StateId.Filtered;
+                steps++;
+                OnEnter(StateId.Filtered);
+                EndFiltered(data);
+                return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Filtered, data, false, null, null, null, steps);
+
+                state_Invalid:
+                state = StateId.Invalid;
+                steps++;
+                OnEnter(StateId.Invalid);
+                EndInvalid(data);
+                return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Invalid, data, false, null, null, null, steps);
+
+            }
+            catch (global::System.Exception exception)
+            {
+                OnError(state, exception);
+                var cursor = new Cursor { State = state, Data = data, Steps = steps };
+                cursor.Error = exception;
+                cursor.FailedState = state;
+                cursor.Resuming = true;
+                cursor.Steps--; // the general loop counts the failed state again when it re-enters it
+                return Finish(Advance(cursor, int.MaxValue, default));
+            }
         }
 
         /// <summary>A run driven one state at a time, for debugging and tests.</summary>

@@ -97,11 +97,14 @@ namespace Demo
         }
 
         /// <summary>Fires a trigger: runs the first permitted transition (exit actions, transition action, entry actions). Returns false when the trigger was ignored by policy.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public bool Fire(global::Demo.PhoneTrigger trigger) => FireCore(trigger, strict: true);
 
         /// <summary>Like <see cref="Fire"/>, but returns false instead of throwing when the trigger cannot be acted on.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public bool TryFire(global::Demo.PhoneTrigger trigger) => FireCore(trigger, strict: false);
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private bool FireCore(global::Demo.PhoneTrigger trigger, bool strict)
         {
             switch (_current)
@@ -298,6 +301,7 @@ namespace Demo
         }
 
         /// <summary>Whether the trigger would move the machine now (guards evaluated; no action runs).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public bool CanFire(global::Demo.PhoneTrigger trigger)
         {
             switch (_current)

@@ -65,12 +65,13 @@ namespace Demo.Workflows
                 }
 
                 /// <summary>Runs one record from the start state to an end state. Failures are in the result, not thrown.</summary>
-                public global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request> Run(global::Demo.Workflows.Approvals.Request input) => Finish(Advance(new Cursor { State = StateId.Submitted, Data = input }, int.MaxValue, default));
+                public global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request> Run(global::Demo.Workflows.Approvals.Request input) => RunFast(input);
 
                 /// <summary>Runs one record from the start state to an end state. Failures are in the result; only cancellation throws.</summary>
                 public global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request>> RunAsync(global::Demo.Workflows.Approvals.Request input, global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    return new global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request>>(Finish(Advance(new Cursor { State = StateId.Submitted, Data = input }, int.MaxValue, cancellationToken)));
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return new global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request>>(RunFast(input));
                 }
 
                 /// <summary>Starts a run to be driven step by step (for debugging): Step, inspect State and Data, Continue.</summary>
@@ -172,6 +173,57 @@ namespace Demo.Workflows
                     cursor.Resuming = resuming;
                     cursor.Completed = completed;
                     return cursor;
+                }
+
+                private global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request> RunFast(global::Demo.Workflows.Approvals.Request input)
+                {
+                    var cancellationToken = global::System.Threading.CancellationToken.None;
+                    var state = StateId.Submitted;
+                    var data = input;
+                    var steps = 0;
+                    try
+                    {
+                        state = StateId.Submitted;
+                        steps++;
+                        OnEnter(StateId.Submitted);
+                        data = Submitted(data);
+                        if (IsSmall(data))
+                        {
+                            OnExit(StateId.Submitted);
+                            OnTransition(StateId.Submitted, StateId.AutoApproved);
+                            goto state_AutoApproved;
+                        }
+                        OnExit(StateId.Submitted);
+                        OnTransition(StateId.Submitted, StateId.Review);
+                        goto state_Review;
+
+                        state_Review:
+                        state = StateId.Review;
+                        steps++;
+                        OnEnter(StateId.Review);
+                        data = Review(data);
+                        OnExit(StateId.Review);
+                        OnTransition(StateId.Review, StateId.AutoApproved);
+                        goto state_AutoApproved;
+
+                        state_AutoApproved:
+                        state = StateId.AutoApproved;
+                        steps++;
+                        OnEnter(StateId.AutoApproved);
+                        data = AutoApproved(data);
+                        return new global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request>(StateId.AutoApproved, data, true, null, null, null, steps);
+
+                    }
+                    catch (global::System.Exception exception)
+                    {
+                        OnError(state, exception);
+                        var cursor = new Cursor { State = state, Data = data, Steps = steps };
+                        cursor.Error = exception;
+                        cursor.FailedState = state;
+                        cursor.Resuming = true;
+                        cursor.Steps--; // the general loop counts the failed state again when it re-enters it
+                        return Finish(Advance(cursor, int.MaxValue, default));
+                    }
                 }
 
                 /// <summary>A run driven one state at a time, for debugging and tests.</summary>

@@ -61,12 +61,13 @@ namespace Demo
         }
 
         /// <summary>Runs one record from the start state to an end state. Failures are in the result, not thrown.</summary>
-        public global::FsmGen.FlowResult<StateId, global::Demo.Cart> Run(global::Demo.Cart input) => Finish(Advance(new Cursor { State = StateId.Placed, Data = input }, int.MaxValue, default));
+        public global::FsmGen.FlowResult<StateId, global::Demo.Cart> Run(global::Demo.Cart input) => RunFast(input);
 
         /// <summary>Runs one record from the start state to an end state. Failures are in the result; only cancellation throws.</summary>
         public global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Cart>> RunAsync(global::Demo.Cart input, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return new global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Cart>>(Finish(Advance(new Cursor { State = StateId.Placed, Data = input }, int.MaxValue, cancellationToken)));
+            cancellationToken.ThrowIfCancellationRequested();
+            return new global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Cart>>(RunFast(input));
         }
 
         /// <summary>Starts a run to be driven step by step (for debugging): Step, inspect State and Data, Continue.</summary>
@@ -177,6 +178,58 @@ namespace Demo
             cursor.Resuming = resuming;
             cursor.Completed = completed;
             return cursor;
+        }
+
+        private global::FsmGen.FlowResult<StateId, global::Demo.Cart> RunFast(global::Demo.Cart input)
+        {
+            var cancellationToken = global::System.Threading.CancellationToken.None;
+            var state = StateId.Placed;
+            var data = input;
+            var steps = 0;
+            try
+            {
+                state = StateId.Placed;
+                steps++;
+                OnEnter(StateId.Placed);
+                data = Placed(data);
+                {
+                    var subflow = (_subflow_Demo_Payment ??= new global::Demo.Payment()).Run(data);
+                    // A failed subflow is a failure of this state, with the subflow's own exception, so failure routes apply to it.
+                    if (subflow.Error is not null) global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(subflow.Error).Throw();
+                    data = subflow.Data;
+                }
+                OnExit(StateId.Placed);
+                OnTransition(StateId.Placed, StateId.Confirmed);
+                goto state_Confirmed;
+
+                state_Confirmed:
+                state = StateId.Confirmed;
+                steps++;
+                OnEnter(StateId.Confirmed);
+                Confirmed(data);
+                return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Confirmed, data, true, null, null, null, steps);
+
+            }
+            catch (global::System.Exception exception)
+            {
+                OnError(state, exception);
+                var cursor = new Cursor { State = state, Data = data, Steps = steps };
+                switch (state)
+                {
+                    case StateId.Placed:
+                        {
+                            cursor.HandledError = exception;
+                            OnTransition(state, StateId.Declined);
+                            cursor.State = StateId.Declined;
+                            return Finish(Advance(cursor, int.MaxValue, default));
+                        }
+                }
+                cursor.Error = exception;
+                cursor.FailedState = state;
+                cursor.Resuming = true;
+                cursor.Steps--; // the general loop counts the failed state again when it re-enters it
+                return Finish(Advance(cursor, int.MaxValue, default));
+            }
         }
 
         /// <summary>A run driven one state at a time, for debugging and tests.</summary>
@@ -298,12 +351,13 @@ namespace Demo
         }
 
         /// <summary>Runs one record from the start state to an end state. Failures are in the result, not thrown.</summary>
-        public global::FsmGen.FlowResult<StateId, global::Demo.Cart> Run(global::Demo.Cart input) => Finish(Advance(new Cursor { State = StateId.Authorize, Data = input }, int.MaxValue, default));
+        public global::FsmGen.FlowResult<StateId, global::Demo.Cart> Run(global::Demo.Cart input) => RunFast(input);
 
         /// <summary>Runs one record from the start state to an end state. Failures are in the result; only cancellation throws.</summary>
         public global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Cart>> RunAsync(global::Demo.Cart input, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return new global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Cart>>(Finish(Advance(new Cursor { State = StateId.Authorize, Data = input }, int.MaxValue, cancellationToken)));
+            cancellationToken.ThrowIfCancellationRequested();
+            return new global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Cart>>(RunFast(input));
         }
 
         /// <summary>Starts a run to be driven step by step (for debugging): Step, inspect State and Data, Continue.</summary>
@@ -404,6 +458,55 @@ namespace Demo
             cursor.Resuming = resuming;
             cursor.Completed = completed;
             return cursor;
+        }
+
+        private global::FsmGen.FlowResult<StateId, global::Demo.Cart> RunFast(global::Demo.Cart input)
+        {
+            var cancellationToken = global::System.Threading.CancellationToken.None;
+            var state = StateId.Authorize;
+            var data = input;
+            var steps = 0;
+            try
+            {
+                state = StateId.Authorize;
+                steps++;
+                OnEnter(StateId.Authorize);
+                data = Authorize(data);
+                if (IsTooLarge(data))
+                {
+                    OnExit(StateId.Authorize);
+                    OnTransition(StateId.Authorize, StateId.Refused);
+                    goto state_Refused;
+                }
+                OnExit(StateId.Authorize);
+                OnTransition(StateId.Authorize, StateId.Charged);
+                goto state_Charged;
+
+                state_Charged:
+                state = StateId.Charged;
+                steps++;
+                OnEnter(StateId.Charged);
+                data = Charged(data);
+                return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Charged, data, true, null, null, null, steps);
+
+                state_Refused:
+                state = StateId.Refused;
+                steps++;
+                OnEnter(StateId.Refused);
+                data = Refused(data);
+                return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Refused, data, false, null, null, null, steps);
+
+            }
+            catch (global::System.Exception exception)
+            {
+                OnError(state, exception);
+                var cursor = new Cursor { State = state, Data = data, Steps = steps };
+                cursor.Error = exception;
+                cursor.FailedState = state;
+                cursor.Resuming = true;
+                cursor.Steps--; // the general loop counts the failed state again when it re-enters it
+                return Finish(Advance(cursor, int.MaxValue, default));
+            }
         }
 
         /// <summary>A run driven one state at a time, for debugging and tests.</summary>

@@ -183,6 +183,7 @@ namespace Demo.Recovery
         }
 
         /// <summary>Whether the trigger would move the machine now (guards evaluated; no action runs).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public bool CanFire(global::Demo.Recovery.AlarmTrigger trigger)
         {
             switch (_current)

@@ -112,6 +112,42 @@ public static class HandWrittenShipment
         return (ShipmentStage.Shipped, ShipmentFlow.Shipped(s));
     }
 
+    /// <summary>
+    /// The same chain doing the same work as the generated Run: a failure in a body ends the run and is returned with
+    /// the state it happened in, instead of being thrown.
+    /// </summary>
+    public static (ShipmentStage Stage, Shipment Data, Exception? Error) RunCatching(Shipment s)
+    {
+        var stage = ShipmentStage.Received;
+        try
+        {
+            s = ShipmentFlow.Received(s);
+            if (ShipmentFlow.IsInvalid(s))
+            {
+                stage = ShipmentStage.Rejected;
+                return (stage, ShipmentFlow.Rejected(s), null);
+            }
+
+            stage = ShipmentStage.Priced;
+            s = ShipmentFlow.Priced(s);
+            if (ShipmentFlow.IsBulk(s))
+            {
+                s = ShipmentFlow.MarkBulk(s);
+                stage = ShipmentStage.Discounted;
+                s = ShipmentFlow.Discounted(s);
+            }
+
+            stage = ShipmentStage.Taxed;
+            s = ShipmentFlow.Taxed(s);
+            stage = ShipmentStage.Shipped;
+            return (stage, ShipmentFlow.Shipped(s), null);
+        }
+        catch (Exception exception)
+        {
+            return (stage, s, exception);
+        }
+    }
+
     /// <summary>The same chain over the async methods of <see cref="AsyncShipmentFlow"/>, as a plain async method.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static async ValueTask<(ShipmentStage Stage, Shipment Data)> RunAsync(Shipment s, CancellationToken ct = default)

@@ -1,0 +1,232 @@
+using System.Collections.Generic;
+using System.Linq;
+using FsmGen.Generators.Model;
+
+namespace FsmGen.Generators.Emit;
+
+/// <summary>
+/// The straight-line executor behind Run/RunAsync: the graph is known at compile time, so each state is a block of
+/// code and each transition a <c>goto</c> to its target's block; no state switch, no cursor, no per-state bookkeeping
+/// beyond a step count. The first exception hands the run, exactly where it stood, to the general cursor loop
+/// (<c>Advance</c>), which owns failure routing and skipping ahead; so the fast path only ever runs the success path.
+/// </summary>
+internal static class DataFlowFastPath
+{
+    /// <summary>Compensation bookkeeping lives in the cursor, so machines with [Compensate] states keep the general loop.</summary>
+    public static bool Applies(MachineModel machine) => RecoveryEmitter.Compensated(machine).Count == 0;
+
+    public static void Emit(CodeWriter w, MachineModel machine, string result, bool isAsync)
+    {
+        var data = machine.DataType!;
+        var signature = isAsync
+            ? "private async global::System.Threading.Tasks.ValueTask<" + result + "> RunFastAsync(" + data + " input, global::System.Threading.CancellationToken cancellationToken)"
+            : "private " + result + " RunFast(" + data + " input)";
+        var byName = machine.States.ToDictionary(s => s.Name);
+        var start = byName[machine.StartState];
+        var targets = JumpTargets(start, byName);
+        var checkSteps = HasCycle(machine) || machine.States.Count > machine.MaxSteps;
+
+        using (w.Block(signature))
+        {
+            // Members that take a token get CancellationToken.None on the synchronous path, as Run promises no cancellation.
+            if (!isAsync) w.Line("var cancellationToken = global::System.Threading.CancellationToken.None;");
+            w.Line("var state = StateId." + Identifier.Escape(start.Name) + ";");
+            w.Line("var data = input;");
+            w.Line("var steps = 0;");
+            using (w.Block("try"))
+            {
+                // The start state first (it runs without a jump); then every state some success transition jumps to.
+                // States reached only through failure routes run in the general loop and get no block here.
+                EmitState(w, machine, start, targets.Contains(start.Name), checkSteps, isAsync, result);
+                foreach (var state in machine.States)
+                {
+                    if (state != start && targets.Contains(state.Name)) EmitState(w, machine, state, hasLabel: true, checkSteps, isAsync, result);
+                }
+            }
+
+            w.Line(isAsync
+                ? "catch (global::System.Exception exception) when (!(exception is global::System.OperationCanceledException && cancellationToken.IsCancellationRequested))"
+                : "catch (global::System.Exception exception)");
+            w.Line("{");
+            w.Indent();
+            EmitHandOver(w, machine, isAsync);
+            w.Unindent();
+            w.Line("}");
+            if (checkSteps)
+            {
+                w.Line();
+                w.Line("tooManySteps:");
+                w.Line("return Finish(new Cursor { State = state, Data = data, Steps = steps, Completed = true, FailedState = state, Error = new global::System.InvalidOperationException(\""
+                    + machine.Hierarchy.Name + " visited more than " + machine.MaxSteps + " states in one run (MaxSteps); it was in '\" + state.ToString() + \"'.\") });");
+            }
+        }
+
+        w.Line();
+    }
+
+    private static IEnumerable<TransitionModel> SuccessPath(StateModel state)
+    {
+        foreach (var transition in state.Transitions)
+        {
+            if (transition.OnFailure) continue;
+            yield return transition;
+            if (transition.Guard is null) yield break; // later ones are never taken
+        }
+    }
+
+    private static void EmitState(CodeWriter w, MachineModel machine, StateModel state, bool hasLabel, bool checkSteps, bool isAsync, string result)
+    {
+        var id = "StateId." + Identifier.Escape(state.Name);
+        if (hasLabel) w.Line(Label(state.Name) + ":");
+        w.Line("state = " + id + ";");
+        // The synchronous path has no token: its callers check once before the run (nothing in between could observe it).
+        if (isAsync) w.Line("cancellationToken.ThrowIfCancellationRequested();");
+        w.Line(checkSteps ? "if (++steps > " + machine.MaxSteps + ") goto tooManySteps;" : "steps++;");
+        w.Line("OnEnter(" + id + ");");
+        var body = RecoveryEmitter.DataFlowBody(state, machine.DataType!, isAsync) ?? MachineEmitter.Call(state.Body, "data", "cancellationToken");
+        w.Line(state.Body.ReturnsValue ? "data = " + body + ";" : body + ";");
+        if (state.IsEnd)
+        {
+            w.Line("return new " + result + "(" + id + ", data, " + Literal.Bool(state.EmitOutput) + ", null, null, null, steps);");
+            w.Line();
+            return;
+        }
+
+        var unguarded = false;
+        foreach (var transition in SuccessPath(state))
+        {
+            if (transition.Guard is null)
+            {
+                EmitTake(w, machine, state, transition);
+                unguarded = true;
+                break;
+            }
+
+            using (w.Block("if (" + MachineEmitter.Call(transition.Guard, "data", "cancellationToken") + ")"))
+            {
+                EmitTake(w, machine, state, transition);
+            }
+        }
+
+        if (!unguarded)
+        {
+            w.Line("throw new global::System.InvalidOperationException(\"No transition from '" + state.Name + "' was permitted: every guard was false.\");");
+        }
+
+        w.Line();
+    }
+
+    private static void EmitTake(CodeWriter w, MachineModel machine, StateModel state, TransitionModel transition)
+    {
+        var from = "StateId." + Identifier.Escape(state.Name);
+        var to = "StateId." + Identifier.Escape(transition.To);
+        if (state.Exit is not null) w.Line(MachineEmitter.Call(state.Exit, "data", "cancellationToken") + ";");
+        if (transition.Transform is not null) w.Line("data = " + MachineEmitter.Call(transition.Transform, "data", "cancellationToken") + ";");
+        if (transition.Push is not null)
+        {
+            using (w.Block("")) DataFlowEmitter.EmitPush(w, transition.Push); // its own scope: several transitions may push
+        }
+
+        w.Line("OnExit(" + from + ");");
+        w.Line("OnTransition(" + from + ", " + to + ");");
+        if (machine.History > 0) w.Line("History.Add(new global::FsmGen.StateTransition<StateId>(" + from + ", " + to + "));");
+        w.Line("goto " + Label(transition.To) + ";");
+    }
+
+    /// <summary>Mirrors the general loop's catch: a failure route continues there; otherwise the run skips ahead from the failed state.</summary>
+    private static void EmitHandOver(CodeWriter w, MachineModel machine, bool isAsync)
+    {
+        var advance = isAsync
+            ? "return Finish(await AdvanceAsync(cursor, int.MaxValue, cancellationToken).ConfigureAwait(false));"
+            : "return Finish(Advance(cursor, int.MaxValue, default));";
+        w.Line("OnError(state, exception);");
+        w.Line("var cursor = new Cursor { State = state, Data = data, Steps = steps };");
+        var routed = machine.States.Where(s => s.Transitions.Any(t => t.OnFailure)).ToList();
+        if (routed.Count > 0)
+        {
+            using (w.Block("switch (state)"))
+            {
+                foreach (var state in routed)
+                {
+                    w.Line("case StateId." + Identifier.Escape(state.Name) + ":");
+                    w.Indent();
+                    var untyped = false;
+                    foreach (var route in state.Transitions.Where(t => t.OnFailure))
+                    {
+                        var to = "StateId." + Identifier.Escape(route.To);
+                        if (route.ExceptionType is not null) w.Line("if (exception is " + route.ExceptionType + ")");
+                        w.Line("{");
+                        w.Indent();
+                        w.Line("cursor.HandledError = exception;");
+                        w.Line("OnTransition(state, " + to + ");");
+                        if (machine.History > 0) w.Line("History.Add(new global::FsmGen.StateTransition<StateId>(state, " + to + "));");
+                        w.Line("cursor.State = " + to + ";");
+                        w.Line(advance);
+                        w.Unindent();
+                        w.Line("}");
+                        if (route.ExceptionType is null)
+                        {
+                            untyped = true;
+                            break;
+                        }
+                    }
+
+                    if (!untyped) w.Line("break;");
+                    w.Unindent();
+                }
+            }
+        }
+
+        w.Line("cursor.Error = exception;");
+        w.Line("cursor.FailedState = state;");
+        w.Line("cursor.Resuming = true;");
+        w.Line("cursor.Steps--; // the general loop counts the failed state again when it re-enters it");
+        w.Line(advance);
+    }
+
+    private static string Label(string state) => "state_" + state;
+
+    /// <summary>The states a success transition jumps to, among those the success path can reach from the start.</summary>
+    private static HashSet<string> JumpTargets(StateModel start, Dictionary<string, StateModel> byName)
+    {
+        var targets = new HashSet<string>();
+        var reached = new HashSet<string> { start.Name };
+        var queue = new Queue<StateModel>();
+        queue.Enqueue(start);
+        while (queue.Count > 0)
+        {
+            var state = queue.Dequeue();
+            if (state.IsEnd) continue;
+            foreach (var transition in SuccessPath(state))
+            {
+                targets.Add(transition.To);
+                if (reached.Add(transition.To)) queue.Enqueue(byName[transition.To]);
+            }
+        }
+
+        return targets;
+    }
+
+    /// <summary>Whether success transitions can revisit a state; only then can a run exceed MaxSteps.</summary>
+    private static bool HasCycle(MachineModel machine)
+    {
+        var byName = machine.States.ToDictionary(s => s.Name);
+        var visiting = new HashSet<string>();
+        var done = new HashSet<string>();
+        bool Visit(string name)
+        {
+            if (done.Contains(name)) return false;
+            if (!visiting.Add(name)) return true;
+            foreach (var transition in byName[name].IsEnd ? Enumerable.Empty<TransitionModel>() : SuccessPath(byName[name]))
+            {
+                if (Visit(transition.To)) return true;
+            }
+
+            visiting.Remove(name);
+            done.Add(name);
+            return false;
+        }
+
+        return machine.States.Any(s => Visit(s.Name));
+    }
+}
