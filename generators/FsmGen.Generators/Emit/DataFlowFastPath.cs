@@ -48,9 +48,10 @@ internal static class DataFlowFastPath
                 ? "catch (global::System.Exception exception) when (!(exception is global::System.OperationCanceledException && cancellationToken.IsCancellationRequested))"
                 : "catch (global::System.Exception exception)");
             w.Line("{");
-            w.Indent();
-            EmitHandOver(w, machine, isAsync);
-            w.Unindent();
+            // Out of line: the hand-over builds a cursor the hot path should not have to zero or carry.
+            w.Line(isAsync
+                ? "    return await RecoverAsync(state, data, steps, exception, cancellationToken).ConfigureAwait(false);"
+                : "    return Recover(state, data, steps, exception);");
             w.Line("}");
             if (checkSteps)
             {
@@ -62,6 +63,21 @@ internal static class DataFlowFastPath
         }
 
         w.Line();
+        var recover = isAsync
+            ? "private global::System.Threading.Tasks.ValueTask<" + result + "> RecoverAsync(StateId state, " + data + " data, int steps, global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken)"
+            : "private " + result + " Recover(StateId state, " + data + " data, int steps, global::System.Exception exception)";
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        using (w.Block(recover))
+        {
+            EmitHandOver(w, machine, isAsync);
+        }
+
+        w.Line();
+        if (isAsync)
+        {
+            w.Line("private static async global::System.Threading.Tasks.ValueTask<" + result + "> FinishAsync(global::System.Threading.Tasks.ValueTask<Cursor> running) => Finish(await running.ConfigureAwait(false));");
+            w.Line();
+        }
     }
 
     private static IEnumerable<TransitionModel> SuccessPath(StateModel state)
@@ -137,7 +153,7 @@ internal static class DataFlowFastPath
     private static void EmitHandOver(CodeWriter w, MachineModel machine, bool isAsync)
     {
         var advance = isAsync
-            ? "return Finish(await AdvanceAsync(cursor, int.MaxValue, cancellationToken).ConfigureAwait(false));"
+            ? "return FinishAsync(AdvanceAsync(cursor, int.MaxValue, cancellationToken));"
             : "return Finish(Advance(cursor, int.MaxValue, default));";
         w.Line("OnError(state, exception);");
         w.Line("var cursor = new Cursor { State = state, Data = data, Steps = steps };");

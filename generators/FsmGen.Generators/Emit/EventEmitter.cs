@@ -233,7 +233,8 @@ w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runti
 
                             if (!unguarded)
                             {
-                                w.Line("return GuardFailed(trigger, strict);");
+                                // Under the Ignore policy a false guard is just "not moved": no call on the hot path.
+                                w.Line(machine.ThrowOnGuardFailure ? "return GuardFailed(trigger, strict);" : "return false;");
                             }
 
                             w.Unindent();
@@ -245,7 +246,7 @@ w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runti
                 }
             }
 
-            w.Line("return Unhandled(trigger, strict);");
+            w.Line(machine.ThrowOnUnknownTrigger ? "return Unhandled(trigger, strict);" : "return false;");
         }
 
         if (isAsync) w.Line("#pragma warning restore CS1998");

@@ -245,15 +245,23 @@ namespace Demo
             }
             catch (global::System.Exception exception) when (!(exception is global::System.OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
-                OnError(state, exception);
-                var cursor = new Cursor { State = state, Data = data, Steps = steps };
-                cursor.Error = exception;
-                cursor.FailedState = state;
-                cursor.Resuming = true;
-                cursor.Steps--; // the general loop counts the failed state again when it re-enters it
-                return Finish(await AdvanceAsync(cursor, int.MaxValue, cancellationToken).ConfigureAwait(false));
+                return await RecoverAsync(state, data, steps, exception, cancellationToken).ConfigureAwait(false);
             }
         }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Document>> RecoverAsync(StateId state, global::Demo.Document data, int steps, global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken)
+        {
+            OnError(state, exception);
+            var cursor = new Cursor { State = state, Data = data, Steps = steps };
+            cursor.Error = exception;
+            cursor.FailedState = state;
+            cursor.Resuming = true;
+            cursor.Steps--; // the general loop counts the failed state again when it re-enters it
+            return FinishAsync(AdvanceAsync(cursor, int.MaxValue, cancellationToken));
+        }
+
+        private static async global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Document>> FinishAsync(global::System.Threading.Tasks.ValueTask<Cursor> running) => Finish(await running.ConfigureAwait(false));
 
         /// <summary>A run driven one state at a time, for debugging and tests.</summary>
         public sealed class Execution

@@ -323,33 +323,39 @@ namespace Demo
             }
             catch (global::System.Exception exception)
             {
-                OnError(state, exception);
-                var cursor = new Cursor { State = state, Data = data, Steps = steps };
-                switch (state)
-                {
-                    case StateId.Priced:
-                        if (exception is global::Demo.PricingException)
-                        {
-                            cursor.HandledError = exception;
-                            OnTransition(state, StateId.Repriced);
-                            History.Add(new global::FsmGen.StateTransition<StateId>(state, StateId.Repriced));
-                            cursor.State = StateId.Repriced;
-                            return Finish(Advance(cursor, int.MaxValue, default));
-                        }
-                        {
-                            cursor.HandledError = exception;
-                            OnTransition(state, StateId.Audit);
-                            History.Add(new global::FsmGen.StateTransition<StateId>(state, StateId.Audit));
-                            cursor.State = StateId.Audit;
-                            return Finish(Advance(cursor, int.MaxValue, default));
-                        }
-                }
-                cursor.Error = exception;
-                cursor.FailedState = state;
-                cursor.Resuming = true;
-                cursor.Steps--; // the general loop counts the failed state again when it re-enters it
-                return Finish(Advance(cursor, int.MaxValue, default));
+                return Recover(state, data, steps, exception);
             }
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::FsmGen.FlowResult<StateId, global::Demo.Order> Recover(StateId state, global::Demo.Order data, int steps, global::System.Exception exception)
+        {
+            OnError(state, exception);
+            var cursor = new Cursor { State = state, Data = data, Steps = steps };
+            switch (state)
+            {
+                case StateId.Priced:
+                    if (exception is global::Demo.PricingException)
+                    {
+                        cursor.HandledError = exception;
+                        OnTransition(state, StateId.Repriced);
+                        History.Add(new global::FsmGen.StateTransition<StateId>(state, StateId.Repriced));
+                        cursor.State = StateId.Repriced;
+                        return Finish(Advance(cursor, int.MaxValue, default));
+                    }
+                    {
+                        cursor.HandledError = exception;
+                        OnTransition(state, StateId.Audit);
+                        History.Add(new global::FsmGen.StateTransition<StateId>(state, StateId.Audit));
+                        cursor.State = StateId.Audit;
+                        return Finish(Advance(cursor, int.MaxValue, default));
+                    }
+            }
+            cursor.Error = exception;
+            cursor.FailedState = state;
+            cursor.Resuming = true;
+            cursor.Steps--; // the general loop counts the failed state again when it re-enters it
+            return Finish(Advance(cursor, int.MaxValue, default));
         }
 
         /// <summary>A run driven one state at a time, for debugging and tests.</summary>

@@ -560,14 +560,20 @@ namespace Demo.Etl
             }
             catch (global::System.Exception exception)
             {
-                OnError(state, exception);
-                var cursor = new Cursor { State = state, Data = data, Steps = steps };
-                cursor.Error = exception;
-                cursor.FailedState = state;
-                cursor.Resuming = true;
-                cursor.Steps--; // the general loop counts the failed state again when it re-enters it
-                return Finish(Advance(cursor, int.MaxValue, default));
+                return Recover(state, data, steps, exception);
             }
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>> Recover(StateId state, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer> data, int steps, global::System.Exception exception)
+        {
+            OnError(state, exception);
+            var cursor = new Cursor { State = state, Data = data, Steps = steps };
+            cursor.Error = exception;
+            cursor.FailedState = state;
+            cursor.Resuming = true;
+            cursor.Steps--; // the general loop counts the failed state again when it re-enters it
+            return Finish(Advance(cursor, int.MaxValue, default));
         }
 
         /// <summary>A run driven one state at a time, for debugging and tests.</summary>

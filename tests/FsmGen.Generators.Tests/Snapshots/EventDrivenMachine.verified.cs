@@ -103,7 +103,7 @@ namespace Demo
                                 return true;
                             }
 
-                            return GuardFailed(trigger, strict);
+                            return false;
                         case global::Demo.PlayerTrigger.Eject:
                             OnExit(StateId.Stopped);
                             EjectDisc();
@@ -174,11 +174,11 @@ namespace Demo
                                 return true;
                             }
 
-                            return GuardFailed(trigger, strict);
+                            return false;
                     }
                     break;
             }
-            return Unhandled(trigger, strict);
+            return false;
         }
 
         /// <summary>Fires a trigger. Every member of this machine is synchronous, so this completes synchronously.</summary>

@@ -212,24 +212,30 @@ namespace Demo
             }
             catch (global::System.Exception exception)
             {
-                OnError(state, exception);
-                var cursor = new Cursor { State = state, Data = data, Steps = steps };
-                switch (state)
-                {
-                    case StateId.Placed:
-                        {
-                            cursor.HandledError = exception;
-                            OnTransition(state, StateId.Declined);
-                            cursor.State = StateId.Declined;
-                            return Finish(Advance(cursor, int.MaxValue, default));
-                        }
-                }
-                cursor.Error = exception;
-                cursor.FailedState = state;
-                cursor.Resuming = true;
-                cursor.Steps--; // the general loop counts the failed state again when it re-enters it
-                return Finish(Advance(cursor, int.MaxValue, default));
+                return Recover(state, data, steps, exception);
             }
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::FsmGen.FlowResult<StateId, global::Demo.Cart> Recover(StateId state, global::Demo.Cart data, int steps, global::System.Exception exception)
+        {
+            OnError(state, exception);
+            var cursor = new Cursor { State = state, Data = data, Steps = steps };
+            switch (state)
+            {
+                case StateId.Placed:
+                    {
+                        cursor.HandledError = exception;
+                        OnTransition(state, StateId.Declined);
+                        cursor.State = StateId.Declined;
+                        return Finish(Advance(cursor, int.MaxValue, default));
+                    }
+            }
+            cursor.Error = exception;
+            cursor.FailedState = state;
+            cursor.Resuming = true;
+            cursor.Steps--; // the general loop counts the failed state again when it re-enters it
+            return Finish(Advance(cursor, int.MaxValue, default));
         }
 
         /// <summary>A run driven one state at a time, for debugging and tests.</summary>
@@ -499,14 +505,20 @@ namespace Demo
             }
             catch (global::System.Exception exception)
             {
-                OnError(state, exception);
-                var cursor = new Cursor { State = state, Data = data, Steps = steps };
-                cursor.Error = exception;
-                cursor.FailedState = state;
-                cursor.Resuming = true;
-                cursor.Steps--; // the general loop counts the failed state again when it re-enters it
-                return Finish(Advance(cursor, int.MaxValue, default));
+                return Recover(state, data, steps, exception);
             }
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::FsmGen.FlowResult<StateId, global::Demo.Cart> Recover(StateId state, global::Demo.Cart data, int steps, global::System.Exception exception)
+        {
+            OnError(state, exception);
+            var cursor = new Cursor { State = state, Data = data, Steps = steps };
+            cursor.Error = exception;
+            cursor.FailedState = state;
+            cursor.Resuming = true;
+            cursor.Steps--; // the general loop counts the failed state again when it re-enters it
+            return Finish(Advance(cursor, int.MaxValue, default));
         }
 
         /// <summary>A run driven one state at a time, for debugging and tests.</summary>

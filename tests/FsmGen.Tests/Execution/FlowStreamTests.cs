@@ -3,6 +3,7 @@ using Xunit;
 
 namespace FsmGen.Tests.Execution;
 
+[Collection(SerialTiming.Name)]
 public sealed class FlowStreamTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
