@@ -8,6 +8,9 @@ public interface IDataFlowMachine<TState, TData>
 {
     /// <summary>Runs one record from the start state to an end state.</summary>
     /// <param name="input">The record.</param>
-    /// <param name="cancellationToken">Stops the run between states (and inside async states that observe it).</param>
+    /// <param name="cancellationToken">
+    /// Checked between states by machines with async members (and passed to members that take it); a machine whose members
+    /// are all synchronous checks it once, before the run starts.
+    /// </param>
     ValueTask<FlowResult<TState, TData>> RunAsync(TData input, CancellationToken cancellationToken = default);
 }
