@@ -41,7 +41,7 @@ internal sealed partial class MachineParser
     private MachineResult Run(AttributeData machineAttribute, IReadOnlyList<RawState>? raw)
     {
         var classLocation = LocationInfo.From(_type.Locations.Length > 0 ? _type.Locations[0] : null);
-        if (!CheckClassShape(classLocation)) return Result(null);
+        if (!ClassShape.Check(_type, classLocation, _diagnostics)) return Result(null);
 
         var triggerType = ReadTriggerType(machineAttribute, classLocation, out var triggersInvalid);
         var kind = triggerType is null && !triggersInvalid ? MachineKind.DataFlow : MachineKind.EventDriven;
@@ -105,30 +105,6 @@ internal sealed partial class MachineParser
 
     private void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
-
-    private bool CheckClassShape(LocationInfo? location)
-    {
-        if (_type.TypeKind != TypeKind.Class) return false;
-        if (HierarchyReader.FirstNonPartial(_type) is not null)
-        {
-            Report(DiagnosticDescriptors.NotPartial, location, MachineName);
-            return false;
-        }
-
-        if (_type.IsStatic)
-        {
-            Report(DiagnosticDescriptors.UnsupportedClassShape, location, MachineName, "static");
-            return false;
-        }
-
-        if (HierarchyReader.IsOrIsInGeneric(_type))
-        {
-            Report(DiagnosticDescriptors.UnsupportedClassShape, location, MachineName, "generic or nested in a generic type");
-            return false;
-        }
-
-        return true;
-    }
 
     private INamedTypeSymbol? ReadTriggerType(AttributeData machineAttribute, LocationInfo? location, out bool invalid)
     {

@@ -31,9 +31,9 @@ internal sealed class EtlTemplate : IPatternTemplate
     {
         var diagnostics = new List<DiagnosticInfo>();
         var classLocation = LocationInfo.From(type.Locations.Length > 0 ? type.Locations[0] : null);
-        if (!CheckClassShape(type, classLocation, diagnostics)) return Fail(diagnostics);
+        if (!ClassShape.Check(type, classLocation, diagnostics)) return Fail(diagnostics);
 
-        var slots = FindSlots(type);
+        var slots = SlotFinder.Find(type, SlotAttributes);
         if (slots.Count == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PatternRecordType, classLocation, EtlNames.Pattern, type.Name,
@@ -86,43 +86,6 @@ internal sealed class EtlTemplate : IPatternTemplate
     }
 
     private static PatternResult Fail(List<DiagnosticInfo> diagnostics) => new MachineResult(null, diagnostics.ToEquatableArray());
-
-    private static bool CheckClassShape(INamedTypeSymbol type, LocationInfo? location, List<DiagnosticInfo> diagnostics)
-    {
-        if (type.TypeKind != TypeKind.Class) return false;
-        if (HierarchyReader.FirstNonPartial(type) is not null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, location, type.Name));
-            return false;
-        }
-
-        if (type.IsStatic || HierarchyReader.IsOrIsInGeneric(type))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedClassShape, location, type.Name, type.IsStatic ? "static" : "generic or nested in a generic type"));
-            return false;
-        }
-
-        return true;
-    }
-
-    /// <summary>The slot methods in declaration order (a method with two slot attributes fills the first).</summary>
-    private static List<(IMethodSymbol Method, EtlSlotKind Kind)> FindSlots(INamedTypeSymbol type)
-    {
-        var slots = new List<(IMethodSymbol, EtlSlotKind)>();
-        foreach (var member in type.GetMembers())
-        {
-            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method) continue;
-            foreach (var attribute in method.GetAttributes())
-            {
-                var match = SlotAttributes.FirstOrDefault(s => AttributeReader.Is(attribute, s.Attribute));
-                if (match.Attribute is null) continue;
-                slots.Add((method, match.Kind));
-                break;
-            }
-        }
-
-        return slots;
-    }
 
     private static string? ReadNamed(IMethodSymbol method, EtlSlotKind kind, string name)
     {
