@@ -200,7 +200,7 @@ internal static class DataFlowEmitter
                     w.Line("break;");
                 }
 
-                EmitFailureRoutes(w, machine);
+                EmitFailureRoutes(w, machine, "handledError", "state", "continue;");
                 if (compensated.Count > 0) EmitCompensation(w, compensated);
                 w.Line("error = exception;");
                 w.Line("failedState = state;");
@@ -236,34 +236,38 @@ internal static class DataFlowEmitter
         w.Line();
     }
 
-    private static void EmitFailureRoutes(CodeWriter w, MachineModel machine)
+    /// <summary>
+    /// The failure routes of every state, as a switch on <paramref name="state"/>: a matching route records the error in
+    /// <paramref name="handled"/>, moves <paramref name="state"/> to its target and runs <paramref name="leave"/>.
+    /// Shared by the cursor loop and the fast path's hand-over.
+    /// </summary>
+    public static void EmitFailureRoutes(CodeWriter w, MachineModel machine, string handled, string state, string leave)
     {
         var routed = machine.States.Where(s => s.Transitions.Any(t => t.OnFailure)).ToList();
         if (routed.Count == 0) return;
         using (w.Block("switch (state)"))
         {
-            foreach (var state in routed)
+            foreach (var source in routed)
             {
-                w.Line("case StateId." + Identifier.Escape(state.Name) + ":");
+                w.Line("case StateId." + Identifier.Escape(source.Name) + ":");
                 w.Indent();
-                foreach (var route in state.Transitions.Where(t => t.OnFailure))
+                foreach (var route in source.Transitions.Where(t => t.OnFailure))
                 {
-                    var condition = route.ExceptionType is null ? "true" : "exception is " + route.ExceptionType;
-                    var block = route.ExceptionType is null ? "" : "if (" + condition + ")";
-                    if (block.Length > 0) w.Line(block);
+                    var to = "StateId." + Identifier.Escape(route.To);
+                    if (route.ExceptionType is not null) w.Line("if (exception is " + route.ExceptionType + ")");
                     w.Line("{");
                     w.Indent();
-                    w.Line("handledError = exception;");
-                    w.Line("OnTransition(state, StateId." + Identifier.Escape(route.To) + ");");
-                    if (machine.History > 0) w.Line("History.Add(new global::FsmGen.StateTransition<StateId>(state, StateId." + Identifier.Escape(route.To) + "));");
-                    w.Line("state = StateId." + Identifier.Escape(route.To) + ";");
-                    w.Line("continue;");
+                    w.Line(handled + " = exception;");
+                    w.Line("OnTransition(state, " + to + ");");
+                    if (machine.History > 0) w.Line("History.Add(new global::FsmGen.StateTransition<StateId>(state, " + to + "));");
+                    w.Line(state + " = " + to + ";");
+                    w.Line(leave);
                     w.Unindent();
                     w.Line("}");
                     if (route.ExceptionType is null) break; // an untyped route catches everything: later routes are unreachable
                 }
 
-                if (state.Transitions.Where(t => t.OnFailure).All(t => t.ExceptionType is not null)) w.Line("break;");
+                if (source.Transitions.Where(t => t.OnFailure).All(t => t.ExceptionType is not null)) w.Line("break;");
                 w.Unindent();
             }
         }

@@ -157,42 +157,7 @@ internal static class DataFlowFastPath
             : "return Finish(Advance(cursor, int.MaxValue, default));";
         w.Line("OnError(state, exception);");
         w.Line("var cursor = new Cursor { State = state, Data = data, Steps = steps };");
-        var routed = machine.States.Where(s => s.Transitions.Any(t => t.OnFailure)).ToList();
-        if (routed.Count > 0)
-        {
-            using (w.Block("switch (state)"))
-            {
-                foreach (var state in routed)
-                {
-                    w.Line("case StateId." + Identifier.Escape(state.Name) + ":");
-                    w.Indent();
-                    var untyped = false;
-                    foreach (var route in state.Transitions.Where(t => t.OnFailure))
-                    {
-                        var to = "StateId." + Identifier.Escape(route.To);
-                        if (route.ExceptionType is not null) w.Line("if (exception is " + route.ExceptionType + ")");
-                        w.Line("{");
-                        w.Indent();
-                        w.Line("cursor.HandledError = exception;");
-                        w.Line("OnTransition(state, " + to + ");");
-                        if (machine.History > 0) w.Line("History.Add(new global::FsmGen.StateTransition<StateId>(state, " + to + "));");
-                        w.Line("cursor.State = " + to + ";");
-                        w.Line(advance);
-                        w.Unindent();
-                        w.Line("}");
-                        if (route.ExceptionType is null)
-                        {
-                            untyped = true;
-                            break;
-                        }
-                    }
-
-                    if (!untyped) w.Line("break;");
-                    w.Unindent();
-                }
-            }
-        }
-
+        DataFlowEmitter.EmitFailureRoutes(w, machine, "cursor.HandledError", "cursor.State", advance);
         w.Line("cursor.Error = exception;");
         w.Line("cursor.FailedState = state;");
         w.Line("cursor.Resuming = true;");
