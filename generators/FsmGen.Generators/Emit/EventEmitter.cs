@@ -27,13 +27,13 @@ internal static class EventEmitter
         if (machine.IsAllSync)
         {
             EmitPublicSync(w, trigger);
-            EmitFire(w, machine, byName, isAsync: false);
+            EmitFire(w, machine, byName);
             EmitFireAsyncOverSync(w, trigger);
         }
         else
         {
             EmitPublicAsync(w, trigger);
-            EmitFire(w, machine, byName, isAsync: true);
+            AsyncFireEmitter.Emit(w, machine, byName);
         }
 
         if (guardsAreSync)
@@ -169,7 +169,7 @@ w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runti
     }
 
     /// <summary>The transitions that can answer <paramref name="trigger"/> in <paramref name="state"/>: its own first, then its ancestors'.</summary>
-    private static List<(StateModel Owner, TransitionModel Transition)> Candidates(StateModel state, string trigger, Dictionary<string, StateModel> byName)
+    internal static List<(StateModel Owner, TransitionModel Transition)> Candidates(StateModel state, string trigger, Dictionary<string, StateModel> byName)
     {
         var result = new List<(StateModel, TransitionModel)>();
         for (var owner = state; owner is not null; owner = owner.Parent is null ? null : byName[owner.Parent])
@@ -183,19 +183,13 @@ w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runti
         return result;
     }
 
-    private static void EmitFire(CodeWriter w, MachineModel machine, Dictionary<string, StateModel> byName, bool isAsync)
+    private static void EmitFire(CodeWriter w, MachineModel machine, Dictionary<string, StateModel> byName)
     {
         var trigger = machine.TriggerType!;
-        var signature = isAsync
-            ? "private async global::System.Threading.Tasks.ValueTask<bool> FireCoreAsync(" + trigger + " trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)"
-            : "private bool FireCore(" + trigger + " trigger, bool strict)";
-        // Async members may all sit on transitions this method never takes (e.g. only the start state's entry action).
-        if (isAsync) w.Line("#pragma warning disable CS1998");
-        else w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        using (w.Block(signature))
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        using (w.Block("private bool FireCore(" + trigger + " trigger, bool strict)"))
         {
-            if (isAsync) w.Line("cancellationToken.ThrowIfCancellationRequested();");
-            var ct = isAsync ? "cancellationToken" : "global::System.Threading.CancellationToken.None";
+            const string ct = "global::System.Threading.CancellationToken.None";
             using (SwitchOnCurrent(w, machine))
             {
                 foreach (var state in machine.States)
@@ -218,14 +212,14 @@ w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runti
                                     w.Line("if (" + MachineEmitter.Call(transition.Guard, "", ct) + ")");
                                     w.Line("{");
                                     w.Indent();
-                                    EmitTransition(w, machine, byName, state, owner, transition, triggerName, ct, isAsync);
+                                    EmitTransition(w, machine, byName, state, owner, transition, triggerName, ct);
                                     w.Unindent();
                                     w.Line("}");
                                     w.Line();
                                 }
                                 else
                                 {
-                                    EmitTransition(w, machine, byName, state, owner, transition, triggerName, ct, isAsync);
+                                    EmitTransition(w, machine, byName, state, owner, transition, triggerName, ct);
                                     unguarded = true;
                                     break;
                                 }
@@ -249,27 +243,39 @@ w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runti
             w.Line(machine.ThrowOnUnknownTrigger ? "return Unhandled(trigger, strict);" : "return false;");
         }
 
-        if (isAsync) w.Line("#pragma warning restore CS1998");
         w.Line();
     }
 
-    private static void EmitTransition(CodeWriter w, MachineModel machine, Dictionary<string, StateModel> byName, StateModel current, StateModel owner, TransitionModel transition, string triggerName, string ct, bool isAsync)
+    private static void EmitTransition(CodeWriter w, MachineModel machine, Dictionary<string, StateModel> byName, StateModel current, StateModel owner, TransitionModel transition, string triggerName, string ct)
     {
+        foreach (var step in TransitionSteps(machine, byName, current, owner, transition, triggerName, ct, isAsync: false))
+        {
+            w.Line(step.Kind == FireStepKind.Return ? "return " + step.Code + ";" : step.Code);
+        }
+    }
+
+    /// <summary>
+    /// The steps of taking one transition from <paramref name="current"/>: exits up to the boundary (UML order), the
+    /// transform, the state change and hooks, entries down to the target, then <c>return true</c>.
+    /// </summary>
+    internal static List<FireStep> TransitionSteps(MachineModel machine, Dictionary<string, StateModel> byName, StateModel current, StateModel owner, TransitionModel transition, string triggerName, string ct, bool isAsync)
+    {
+        var steps = new List<FireStep>();
         var target = byName[transition.To];
         var boundary = TransitionBoundary(owner, target, byName);
         // Exit from the current (innermost) state up to, not including, the boundary: UML exit order.
         for (var leaving = current; leaving is not null && leaving.Name != boundary; leaving = leaving.Parent is null ? null : byName[leaving.Parent])
         {
-            if (leaving.Exit is not null) w.Line(MachineEmitter.Call(leaving.Exit, "", ct) + ";");
-            w.Line("OnExit(StateId." + Identifier.Escape(leaving.Name) + ");");
+            if (leaving.Exit is not null) steps.Add(Action(leaving.Exit, ct));
+            steps.Add(FireStep.Statement("OnExit(StateId." + Identifier.Escape(leaving.Name) + ");"));
         }
 
-        if (transition.Transform is not null) w.Line(MachineEmitter.Call(transition.Transform, "", ct) + ";");
-        w.Line("_current = StateId." + Identifier.Escape(target.Name) + ";");
-        w.Line("OnTransition(StateId." + Identifier.Escape(current.Name) + ", StateId." + Identifier.Escape(target.Name) + ", " + machine.TriggerType + "." + Identifier.Escape(triggerName) + ");");
+        if (transition.Transform is not null) steps.Add(Action(transition.Transform, ct));
+        steps.Add(FireStep.Statement("_current = StateId." + Identifier.Escape(target.Name) + ";"));
+        steps.Add(FireStep.Statement("OnTransition(StateId." + Identifier.Escape(current.Name) + ", StateId." + Identifier.Escape(target.Name) + ", " + machine.TriggerType + "." + Identifier.Escape(triggerName) + ");"));
         if (machine.History > 0)
         {
-            w.Line("History.Add(new global::FsmGen.StateTransition<StateId, " + machine.TriggerType + ">(StateId." + Identifier.Escape(current.Name) + ", StateId." + Identifier.Escape(target.Name) + ", " + machine.TriggerType + "." + Identifier.Escape(triggerName) + "));");
+            steps.Add(FireStep.Statement("History.Add(new global::FsmGen.StateTransition<StateId, " + machine.TriggerType + ">(StateId." + Identifier.Escape(current.Name) + ", StateId." + Identifier.Escape(target.Name) + ", " + machine.TriggerType + "." + Identifier.Escape(triggerName) + "));"));
         }
 
         // Enter from just below the boundary down to the target: outermost first.
@@ -277,12 +283,24 @@ w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runti
         for (var s = target; s is not null && s.Name != boundary; s = s.Parent is null ? null : byName[s.Parent]) entering.Insert(0, s);
         foreach (var s in entering)
         {
-            w.Line("OnEnter(StateId." + Identifier.Escape(s.Name) + ");");
-            w.Line((RecoveryEmitter.EntryAction(s, isAsync, ct) ?? MachineEmitter.Call(s.Body, "", ct)) + ";");
+            steps.Add(FireStep.Statement("OnEnter(StateId." + Identifier.Escape(s.Name) + ");"));
+            if (RecoveryEmitter.EntryActionInvocation(s, isAsync, ct) is { } throughPipeline)
+            {
+                // Async machines run every pipeline through ExecuteAsync, which returns a ValueTask.
+                steps.Add(isAsync ? FireStep.Await(throughPipeline, Awaitable.ValueTask) : FireStep.Statement(throughPipeline + ";"));
+            }
+            else
+            {
+                steps.Add(Action(s.Body, ct));
+            }
         }
 
-        w.Line("return true;");
+        steps.Add(FireStep.Return("true"));
+        return steps;
     }
+
+    private static FireStep Action(MethodCall call, string ct) =>
+        call.IsAsync ? FireStep.Await(MachineEmitter.Invocation(call, "", ct), call.Awaitable) : FireStep.Statement(MachineEmitter.Call(call, "", ct) + ";");
 
     /// <summary>
     /// The innermost state that properly contains both the transition's source and target (null for the root).
@@ -301,7 +319,7 @@ w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runti
     }
 
     /// <summary>Opens <c>switch (_current)</c>, or nothing when no state has a transition: an empty switch is warning CS1522.</summary>
-    private static System.IDisposable? SwitchOnCurrent(CodeWriter w, MachineModel machine) =>
+    internal static System.IDisposable? SwitchOnCurrent(CodeWriter w, MachineModel machine) =>
         machine.States.Any(s => s.Transitions.Count > 0) ? w.Block("switch (_current)") : null;
 
     private static void EmitCanFire(CodeWriter w, MachineModel machine, Dictionary<string, StateModel> byName, bool isAsync)

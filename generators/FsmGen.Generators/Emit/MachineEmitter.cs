@@ -119,12 +119,18 @@ internal static class MachineEmitter
     /// <summary>A call expression for a user method; awaited with ConfigureAwait(false) when it is async.</summary>
     public static string Call(MethodCall call, string data, string cancellation)
     {
+        var invocation = Invocation(call, data, cancellation);
+        return call.IsAsync ? "await " + invocation + ".ConfigureAwait(false)" : invocation;
+    }
+
+    /// <summary>The bare call (no await), e.g. <c>Check(data, cancellationToken)</c>.</summary>
+    public static string Invocation(MethodCall call, string data, string cancellation)
+    {
         var arguments = call.TakesData && call.TakesCancellation ? data + ", " + cancellation
             : call.TakesData ? data
             : call.TakesCancellation ? cancellation
             : "";
-        var invocation = Identifier.Escape(call.Name) + "(" + arguments + ")";
-        return call.IsAsync ? "await " + invocation + ".ConfigureAwait(false)" : invocation;
+        return Identifier.Escape(call.Name) + "(" + arguments + ")";
     }
 
     public static bool HasComposite(MachineModel machine) => machine.States.Any(s => s.Parent is not null);

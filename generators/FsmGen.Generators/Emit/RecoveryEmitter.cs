@@ -97,15 +97,18 @@ internal static class RecoveryEmitter
         return Through(state, callbackState, receiver, data, dataType, isAsync, "cancellationToken");
     }
 
-    /// <summary>The call of an event-driven entry action through its pipeline, or null for a state without one.</summary>
-    public static string? EntryAction(StateModel state, bool isAsync, string cancellation)
+    /// <summary>
+    /// The call of an event-driven entry action through its pipeline, not awaited (async: the ValueTask of
+    /// <c>ExecuteAsync</c>), or null for a state without one.
+    /// </summary>
+    public static string? EntryActionInvocation(StateModel state, bool isAsync, string cancellation)
     {
         if (state.Recovery is not { Pipeline: not null } recovery) return null;
         var needsMachine = !recovery.BodyIsStatic;
-        return Through(state, needsMachine ? "this" : "", needsMachine ? "s" : "", "", dataType: null, isAsync, cancellation);
+        return Through(state, needsMachine ? "this" : "", needsMachine ? "s" : "", "", dataType: null, isAsync, cancellation, awaited: false);
     }
 
-    private static string Through(StateModel state, string callbackState, string receiver, string data, string? dataType, bool isAsync, string cancellation)
+    private static string Through(StateModel state, string callbackState, string receiver, string data, string? dataType, bool isAsync, string cancellation, bool awaited = true)
     {
         var body = state.Body;
         var arguments = string.Join(", ", new[] { body.TakesData ? data : null, body.TakesCancellation ? "ct" : null }.Where(a => a is not null));
@@ -130,9 +133,9 @@ internal static class RecoveryEmitter
 
         var target = "(_recoveryPipelines ?? CreateRecoveryPipelines())." + FieldName(state);
         var arguments2 = (callbackState.Length > 0 ? callbackState + ", " : "") + cancellation;
-        return isAsync
-            ? "await " + target + ".ExecuteAsync(" + lambda + ", " + arguments2 + ").ConfigureAwait(false)"
-            : target + ".Execute(" + lambda + ", " + arguments2 + ")";
+        if (!isAsync) return target + ".Execute(" + lambda + ", " + arguments2 + ")";
+        var pending = target + ".ExecuteAsync(" + lambda + ", " + arguments2 + ")";
+        return awaited ? "await " + pending + ".ConfigureAwait(false)" : pending;
     }
 
     /// <summary>A suffix keeps the field from hiding an object member (a state named ToString) or being a keyword.</summary>

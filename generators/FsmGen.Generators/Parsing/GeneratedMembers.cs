@@ -14,5 +14,8 @@ internal static class GeneratedMembers
         "Unhandled", "GuardFailed", "RecoveryTimeProvider", "RecoveryPipelines", "CreateRecoveryPipelines",
     };
 
-    public static bool IsReserved(string name) => Reserved.Contains(name);
+    /// <summary>Prefix of the async fire's helpers (FireCoreAsyncResume0, FireCoreAsyncFaulted, ...).</summary>
+    private const string ReservedPrefix = "FireCoreAsync";
+
+    public static bool IsReserved(string name) => Reserved.Contains(name) || name.StartsWith(ReservedPrefix, System.StringComparison.Ordinal);
 }

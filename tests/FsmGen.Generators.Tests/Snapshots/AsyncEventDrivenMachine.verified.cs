@@ -80,53 +80,131 @@ namespace Demo
             return permitted.ToArray();
         }
 
-        #pragma warning disable CS1998
-        private async global::System.Threading.Tasks.ValueTask<bool> FireCoreAsync(global::Demo.JobTrigger trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<bool> FireCoreAsync(global::Demo.JobTrigger trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            switch (_current)
+            try
             {
-                case StateId.Queued:
-                    switch (trigger)
-                    {
-                        case global::Demo.JobTrigger.Start:
-                            if (await CanStartAsync(cancellationToken).ConfigureAwait(false))
-                            {
+                cancellationToken.ThrowIfCancellationRequested();
+                global::System.Threading.Tasks.ValueTask<bool> pendingGuard;
+                global::System.Threading.Tasks.ValueTask pendingAction;
+                switch (_current)
+                {
+                    case StateId.Queued:
+                        switch (trigger)
+                        {
+                            case global::Demo.JobTrigger.Start:
+                                pendingGuard = CanStartAsync(cancellationToken);
+                                if (!pendingGuard.IsCompletedSuccessfully) return FireCoreAsyncResume0(1, pendingGuard, default, trigger, strict, cancellationToken);
+                                if (!pendingGuard.Result) goto case0_next0;
                                 OnExit(StateId.Queued);
                                 _current = StateId.Running;
                                 OnTransition(StateId.Queued, StateId.Running, global::Demo.JobTrigger.Start);
                                 OnEnter(StateId.Running);
-                                await Running(cancellationToken).ConfigureAwait(false);
-                                return true;
-                            }
-
-                            return GuardFailed(trigger, strict);
-                    }
-                    break;
-                case StateId.Running:
-                    switch (trigger)
-                    {
-                        case global::Demo.JobTrigger.Finish:
-                            await ReleaseAsync().ConfigureAwait(false);
-                            OnExit(StateId.Running);
-                            await ReportAsync(cancellationToken).ConfigureAwait(false);
-                            _current = StateId.Done;
-                            OnTransition(StateId.Running, StateId.Done, global::Demo.JobTrigger.Finish);
-                            OnEnter(StateId.Done);
-                            await Done().ConfigureAwait(false);
-                            return true;
-                        case global::Demo.JobTrigger.Cancel:
-                            await ReleaseAsync().ConfigureAwait(false);
-                            OnExit(StateId.Running);
-                            _current = StateId.Queued;
-                            OnTransition(StateId.Running, StateId.Queued, global::Demo.JobTrigger.Cancel);
-                            OnEnter(StateId.Queued);
-                            Queued();
-                            return true;
-                    }
-                    break;
+                                pendingAction = Running(cancellationToken);
+                                if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume0(2, default, pendingAction, trigger, strict, cancellationToken);
+                                pendingAction.GetAwaiter().GetResult();
+                                return new global::System.Threading.Tasks.ValueTask<bool>(true);
+                                case0_next0:
+                                return new global::System.Threading.Tasks.ValueTask<bool>(GuardFailed(trigger, strict));
+                        }
+                        break;
+                    case StateId.Running:
+                        switch (trigger)
+                        {
+                            case global::Demo.JobTrigger.Finish:
+                                pendingAction = new global::System.Threading.Tasks.ValueTask(ReleaseAsync());
+                                if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume1(1, default, pendingAction, trigger, strict, cancellationToken);
+                                pendingAction.GetAwaiter().GetResult();
+                                OnExit(StateId.Running);
+                                pendingAction = ReportAsync(cancellationToken);
+                                if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume1(2, default, pendingAction, trigger, strict, cancellationToken);
+                                pendingAction.GetAwaiter().GetResult();
+                                _current = StateId.Done;
+                                OnTransition(StateId.Running, StateId.Done, global::Demo.JobTrigger.Finish);
+                                OnEnter(StateId.Done);
+                                pendingAction = new global::System.Threading.Tasks.ValueTask(Done());
+                                if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume1(3, default, pendingAction, trigger, strict, cancellationToken);
+                                pendingAction.GetAwaiter().GetResult();
+                                return new global::System.Threading.Tasks.ValueTask<bool>(true);
+                            case global::Demo.JobTrigger.Cancel:
+                                pendingAction = new global::System.Threading.Tasks.ValueTask(ReleaseAsync());
+                                if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume2(1, default, pendingAction, trigger, strict, cancellationToken);
+                                pendingAction.GetAwaiter().GetResult();
+                                OnExit(StateId.Running);
+                                _current = StateId.Queued;
+                                OnTransition(StateId.Running, StateId.Queued, global::Demo.JobTrigger.Cancel);
+                                OnEnter(StateId.Queued);
+                                Queued();
+                                return new global::System.Threading.Tasks.ValueTask<bool>(true);
+                        }
+                        break;
+                }
+                return new global::System.Threading.Tasks.ValueTask<bool>(Unhandled(trigger, strict));
             }
-            return Unhandled(trigger, strict);
+            catch (global::System.Exception exception)
+            {
+                // As from an async method: the failure surfaces from the returned task, not from this call.
+                return FireCoreAsyncFaulted(exception);
+            }
+        }
+
+        private async global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncResume0(int resumeAt, global::System.Threading.Tasks.ValueTask<bool> pendingGuard, global::System.Threading.Tasks.ValueTask pendingAction, global::Demo.JobTrigger trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)
+        {
+            switch (resumeAt)
+            {
+                case 2: goto resume2;
+            }
+            if (!await pendingGuard.ConfigureAwait(false)) goto case0_next0;
+            OnExit(StateId.Queued);
+            _current = StateId.Running;
+            OnTransition(StateId.Queued, StateId.Running, global::Demo.JobTrigger.Start);
+            OnEnter(StateId.Running);
+            pendingAction = Running(cancellationToken);
+            resume2:
+            await pendingAction.ConfigureAwait(false);
+            return true;
+            case0_next0:
+            return GuardFailed(trigger, strict);
+        }
+
+        private async global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncResume1(int resumeAt, global::System.Threading.Tasks.ValueTask<bool> pendingGuard, global::System.Threading.Tasks.ValueTask pendingAction, global::Demo.JobTrigger trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)
+        {
+            switch (resumeAt)
+            {
+                case 2: goto resume2;
+                case 3: goto resume3;
+            }
+            await pendingAction.ConfigureAwait(false);
+            OnExit(StateId.Running);
+            pendingAction = ReportAsync(cancellationToken);
+            resume2:
+            await pendingAction.ConfigureAwait(false);
+            _current = StateId.Done;
+            OnTransition(StateId.Running, StateId.Done, global::Demo.JobTrigger.Finish);
+            OnEnter(StateId.Done);
+            pendingAction = new global::System.Threading.Tasks.ValueTask(Done());
+            resume3:
+            await pendingAction.ConfigureAwait(false);
+            return true;
+        }
+
+        private async global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncResume2(int resumeAt, global::System.Threading.Tasks.ValueTask<bool> pendingGuard, global::System.Threading.Tasks.ValueTask pendingAction, global::Demo.JobTrigger trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)
+        {
+            await pendingAction.ConfigureAwait(false);
+            OnExit(StateId.Running);
+            _current = StateId.Queued;
+            OnTransition(StateId.Running, StateId.Queued, global::Demo.JobTrigger.Cancel);
+            OnEnter(StateId.Queued);
+            Queued();
+            return true;
+        }
+
+        // An async method turns the exception into a faulted task (canceled for OperationCanceledException), with its stack trace.
+        #pragma warning disable CS1998
+        private static async global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncFaulted(global::System.Exception exception)
+        {
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception).Throw();
+            return false;
         }
         #pragma warning restore CS1998
 

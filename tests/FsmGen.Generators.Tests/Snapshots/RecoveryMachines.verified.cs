@@ -120,57 +120,89 @@ namespace Demo.Recovery
             return permitted.ToArray();
         }
 
-        #pragma warning disable CS1998
-        private async global::System.Threading.Tasks.ValueTask<bool> FireCoreAsync(global::Demo.Recovery.AlarmTrigger trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<bool> FireCoreAsync(global::Demo.Recovery.AlarmTrigger trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            switch (_current)
+            try
             {
-                case StateId.Idle:
-                    switch (trigger)
-                    {
-                        case global::Demo.Recovery.AlarmTrigger.Arm:
-                            OnExit(StateId.Idle);
-                            _current = StateId.Armed;
-                            OnTransition(StateId.Idle, StateId.Armed, global::Demo.Recovery.AlarmTrigger.Arm);
-                            OnEnter(StateId.Armed);
-                            await (_recoveryPipelines ?? CreateRecoveryPipelines()).ArmedPipeline.ExecuteAsync(static ct => { Armed(); return global::System.Threading.Tasks.ValueTask.CompletedTask; }, cancellationToken).ConfigureAwait(false);
-                            return true;
-                    }
-                    break;
-                case StateId.Armed:
-                    switch (trigger)
-                    {
-                        case global::Demo.Recovery.AlarmTrigger.Trip:
-                            OnExit(StateId.Armed);
-                            _current = StateId.Calling;
-                            OnTransition(StateId.Armed, StateId.Calling, global::Demo.Recovery.AlarmTrigger.Trip);
-                            OnEnter(StateId.Calling);
-                            await (_recoveryPipelines ?? CreateRecoveryPipelines()).CallingPipeline.ExecuteAsync(static (s, ct) => new global::System.Threading.Tasks.ValueTask(s.Calling(ct)), this, cancellationToken).ConfigureAwait(false);
-                            return true;
-                        case global::Demo.Recovery.AlarmTrigger.Disarm:
-                            OnExit(StateId.Armed);
-                            _current = StateId.Idle;
-                            OnTransition(StateId.Armed, StateId.Idle, global::Demo.Recovery.AlarmTrigger.Disarm);
-                            OnEnter(StateId.Idle);
-                            Idle();
-                            return true;
-                    }
-                    break;
-                case StateId.Calling:
-                    switch (trigger)
-                    {
-                        case global::Demo.Recovery.AlarmTrigger.Disarm:
-                            OnExit(StateId.Calling);
-                            _current = StateId.Idle;
-                            OnTransition(StateId.Calling, StateId.Idle, global::Demo.Recovery.AlarmTrigger.Disarm);
-                            OnEnter(StateId.Idle);
-                            Idle();
-                            return true;
-                    }
-                    break;
+                cancellationToken.ThrowIfCancellationRequested();
+                global::System.Threading.Tasks.ValueTask pendingAction;
+                switch (_current)
+                {
+                    case StateId.Idle:
+                        switch (trigger)
+                        {
+                            case global::Demo.Recovery.AlarmTrigger.Arm:
+                                OnExit(StateId.Idle);
+                                _current = StateId.Armed;
+                                OnTransition(StateId.Idle, StateId.Armed, global::Demo.Recovery.AlarmTrigger.Arm);
+                                OnEnter(StateId.Armed);
+                                pendingAction = (_recoveryPipelines ?? CreateRecoveryPipelines()).ArmedPipeline.ExecuteAsync(static ct => { Armed(); return global::System.Threading.Tasks.ValueTask.CompletedTask; }, cancellationToken);
+                                if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume0(1, default, pendingAction, trigger, strict, cancellationToken);
+                                pendingAction.GetAwaiter().GetResult();
+                                return new global::System.Threading.Tasks.ValueTask<bool>(true);
+                        }
+                        break;
+                    case StateId.Armed:
+                        switch (trigger)
+                        {
+                            case global::Demo.Recovery.AlarmTrigger.Trip:
+                                OnExit(StateId.Armed);
+                                _current = StateId.Calling;
+                                OnTransition(StateId.Armed, StateId.Calling, global::Demo.Recovery.AlarmTrigger.Trip);
+                                OnEnter(StateId.Calling);
+                                pendingAction = (_recoveryPipelines ?? CreateRecoveryPipelines()).CallingPipeline.ExecuteAsync(static (s, ct) => new global::System.Threading.Tasks.ValueTask(s.Calling(ct)), this, cancellationToken);
+                                if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume1(1, default, pendingAction, trigger, strict, cancellationToken);
+                                pendingAction.GetAwaiter().GetResult();
+                                return new global::System.Threading.Tasks.ValueTask<bool>(true);
+                            case global::Demo.Recovery.AlarmTrigger.Disarm:
+                                OnExit(StateId.Armed);
+                                _current = StateId.Idle;
+                                OnTransition(StateId.Armed, StateId.Idle, global::Demo.Recovery.AlarmTrigger.Disarm);
+                                OnEnter(StateId.Idle);
+                                Idle();
+                                return new global::System.Threading.Tasks.ValueTask<bool>(true);
+                        }
+                        break;
+                    case StateId.Calling:
+                        switch (trigger)
+                        {
+                            case global::Demo.Recovery.AlarmTrigger.Disarm:
+                                OnExit(StateId.Calling);
+                                _current = StateId.Idle;
+                                OnTransition(StateId.Calling, StateId.Idle, global::Demo.Recovery.AlarmTrigger.Disarm);
+                                OnEnter(StateId.Idle);
+                                Idle();
+                                return new global::System.Threading.Tasks.ValueTask<bool>(true);
+                        }
+                        break;
+                }
+                return new global::System.Threading.Tasks.ValueTask<bool>(Unhandled(trigger, strict));
             }
-            return Unhandled(trigger, strict);
+            catch (global::System.Exception exception)
+            {
+                // As from an async method: the failure surfaces from the returned task, not from this call.
+                return FireCoreAsyncFaulted(exception);
+            }
+        }
+
+        private async global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncResume0(int resumeAt, global::System.Threading.Tasks.ValueTask<bool> pendingGuard, global::System.Threading.Tasks.ValueTask pendingAction, global::Demo.Recovery.AlarmTrigger trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)
+        {
+            await pendingAction.ConfigureAwait(false);
+            return true;
+        }
+
+        private async global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncResume1(int resumeAt, global::System.Threading.Tasks.ValueTask<bool> pendingGuard, global::System.Threading.Tasks.ValueTask pendingAction, global::Demo.Recovery.AlarmTrigger trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)
+        {
+            await pendingAction.ConfigureAwait(false);
+            return true;
+        }
+
+        // An async method turns the exception into a faulted task (canceled for OperationCanceledException), with its stack trace.
+        #pragma warning disable CS1998
+        private static async global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncFaulted(global::System.Exception exception)
+        {
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception).Throw();
+            return false;
         }
         #pragma warning restore CS1998
 

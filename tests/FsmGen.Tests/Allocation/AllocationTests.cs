@@ -47,6 +47,22 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public void FireAsync_with_async_members_completing_synchronously_allocates_nothing()
+    {
+        var machine = new GatedMachine { Logging = false };
+        var triggers = new[] { GateTrigger.Start, GateTrigger.Stop };
+
+        Assert.Equal(0, Measure(() =>
+        {
+            for (var i = 0; i < Calls; i++)
+            {
+                var firing = machine.FireAsync(triggers[i & 1]);
+                if (!firing.IsCompletedSuccessfully) throw new InvalidOperationException("expected synchronous completion");
+            }
+        }));
+    }
+
+    [Fact]
     public void Run_allocates_nothing()
     {
         var flow = new CounterFlow();

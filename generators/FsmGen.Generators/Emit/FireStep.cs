@@ -1,0 +1,60 @@
+using FsmGen.Generators.Model;
+
+namespace FsmGen.Generators.Emit;
+
+internal enum FireStepKind
+{
+    /// <summary>A synchronous statement, written as is (<see cref="FireStep.Code"/> ends with ';').</summary>
+    Statement,
+
+    /// <summary>An action returning Task/ValueTask: <see cref="FireStep.Code"/> is the bare invocation, to be awaited.</summary>
+    AwaitAction,
+
+    /// <summary>
+    /// A guard: when false, the run jumps to <see cref="FireStep.Label"/>. <see cref="FireStep.Code"/> is a bool
+    /// expression, or (when <see cref="FireStep.Awaitable"/> is set) the bare invocation of an async guard.
+    /// </summary>
+    Guard,
+
+    /// <summary>A label the guards above jump to (the next candidate transition).</summary>
+    Label,
+
+    /// <summary>Ends the fire: <see cref="FireStep.Code"/> is the bool returned.</summary>
+    Return,
+}
+
+/// <summary>
+/// One step of firing a trigger in one state, in order: guards, exit actions, the transform, the state change and
+/// hooks, entry actions. A flat list (no nesting) so the async fast path can hand over to a continuation at any await.
+/// </summary>
+internal readonly struct FireStep
+{
+    private FireStep(FireStepKind kind, string code, Awaitable awaitable, string? label)
+    {
+        Kind = kind;
+        Code = code;
+        Awaitable = awaitable;
+        Label = label;
+    }
+
+    public FireStepKind Kind { get; }
+
+    public string Code { get; }
+
+    /// <summary>What an async action or guard returns; None for synchronous steps.</summary>
+    public Awaitable Awaitable { get; }
+
+    public string? Label { get; }
+
+    public bool IsAsync => Awaitable != Awaitable.None && Kind is FireStepKind.AwaitAction or FireStepKind.Guard;
+
+    public static FireStep Statement(string code) => new(FireStepKind.Statement, code, Awaitable.None, null);
+
+    public static FireStep Await(string invocation, Awaitable awaitable) => new(FireStepKind.AwaitAction, invocation, awaitable, null);
+
+    public static FireStep Guard(string code, Awaitable awaitable, string falseLabel) => new(FireStepKind.Guard, code, awaitable, falseLabel);
+
+    public static FireStep LabelAt(string label) => new(FireStepKind.Label, "", Awaitable.None, label);
+
+    public static FireStep Return(string value) => new(FireStepKind.Return, value, Awaitable.None, null);
+}
