@@ -10,8 +10,12 @@ namespace FsmGen.Generators.Emit;
 /// <c>FireCoreAsync</c> is not an async method: it calls each guard and action and, while the returned task has already
 /// completed successfully, takes its result and goes on, so a fire whose members complete synchronously runs no async
 /// state machine and allocates nothing. The first task that is really pending (or faulted) is handed, with the point
-/// reached, to a per-(state, trigger) async continuation that awaits it and finishes the fire. Failures surface from the
-/// returned task, as they would from an async method.
+/// reached, to a per-(state, trigger) async continuation that awaits it and finishes the fire.
+/// </para>
+/// <para>
+/// The fast path has no try/catch so that the JIT can inline it into the caller (measured: a try/catch kept it out of
+/// line at about 4x the cost). So a member that throws before returning its task throws from the call, as from
+/// <c>Fire</c>; cancellation, trigger-policy failures and failed tasks surface from the returned task.
 /// </para>
 /// </summary>
 internal static class AsyncFireEmitter
@@ -22,14 +26,16 @@ internal static class AsyncFireEmitter
     /// <summary>The continuation methods are named this plus a number; the prefix is reserved (GeneratedMembers).</summary>
     public const string ResumePrefix = "FireCoreAsyncResume";
 
-    public const string FaultedName = "FireCoreAsyncFaulted";
+    public const string UnhandledName = "FireCoreAsyncUnhandled";
+
+    public const string GuardFailedName = "FireCoreAsyncGuardFailed";
 
     public static void Emit(CodeWriter w, MachineModel machine, Dictionary<string, StateModel> byName)
     {
         var cases = CollectCases(machine, byName);
         EmitFastPath(w, machine, cases);
         foreach (var fireCase in cases.Where(c => c.ResumeMethod is not null)) EmitContinuation(w, machine, fireCase);
-        EmitFaulted(w);
+        EmitPolicyFailures(w, machine);
     }
 
     private sealed class FireCase
@@ -92,7 +98,7 @@ internal static class AsyncFireEmitter
         }
 
         // Under the Ignore policy a false guard is just "not moved".
-        steps.Add(FireStep.Return(machine.ThrowOnGuardFailure ? "GuardFailed(trigger, strict)" : "false"));
+        steps.Add(FireStep.Return(machine.ThrowOnGuardFailure ? "GuardFailed(trigger, strict)" : "false", machine.ThrowOnGuardFailure ? GuardFailedName + "(trigger, strict)" : null));
         return steps;
     }
 
@@ -100,43 +106,35 @@ internal static class AsyncFireEmitter
     {
         var trigger = machine.TriggerType!;
         var steps = cases.SelectMany(c => c.Steps).ToList();
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         using (w.Block("private " + ValueTaskOfBool + " FireCoreAsync(" + trigger + " trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)"))
         {
-            using (w.Block("try"))
+            w.Line("if (cancellationToken.IsCancellationRequested) return " + ValueTask + ".FromCanceled<bool>(cancellationToken);");
+            if (steps.Any(s => s.IsAsync && s.Kind == FireStepKind.Guard)) w.Line(ValueTaskOfBool + " pendingGuard;");
+            if (steps.Any(s => s.IsAsync && s.Kind == FireStepKind.AwaitAction)) w.Line(ValueTask + " pendingAction;");
+            using (EventEmitter.SwitchOnCurrent(w, machine))
             {
-                w.Line("cancellationToken.ThrowIfCancellationRequested();");
-                if (steps.Any(s => s.IsAsync && s.Kind == FireStepKind.Guard)) w.Line(ValueTaskOfBool + " pendingGuard;");
-                if (steps.Any(s => s.IsAsync && s.Kind == FireStepKind.AwaitAction)) w.Line(ValueTask + " pendingAction;");
-                using (EventEmitter.SwitchOnCurrent(w, machine))
+                foreach (var group in cases.GroupBy(c => c.State.Name))
                 {
-                    foreach (var group in cases.GroupBy(c => c.State.Name))
+                    w.Line("case StateId." + Identifier.Escape(group.Key) + ":");
+                    w.Indent();
+                    using (w.Block("switch (trigger)"))
                     {
-                        w.Line("case StateId." + Identifier.Escape(group.Key) + ":");
-                        w.Indent();
-                        using (w.Block("switch (trigger)"))
+                        foreach (var fireCase in group)
                         {
-                            foreach (var fireCase in group)
-                            {
-                                w.Line("case " + trigger + "." + Identifier.Escape(fireCase.Trigger) + ":");
-                                w.Indent();
-                                WriteFast(w, fireCase);
-                                w.Unindent();
-                            }
+                            w.Line("case " + trigger + "." + Identifier.Escape(fireCase.Trigger) + ":");
+                            w.Indent();
+                            WriteFast(w, fireCase);
+                            w.Unindent();
                         }
-
-                        w.Line("break;");
-                        w.Unindent();
                     }
+
+                    w.Line("break;");
+                    w.Unindent();
                 }
-
-                w.Line("return new " + ValueTaskOfBool + "(" + (machine.ThrowOnUnknownTrigger ? "Unhandled(trigger, strict)" : "false") + ");");
             }
 
-            using (w.Block("catch (global::System.Exception exception)"))
-            {
-                w.Line("// As from an async method: the failure surfaces from the returned task, not from this call.");
-                w.Line("return " + FaultedName + "(exception);");
-            }
+            w.Line("return " + (machine.ThrowOnUnknownTrigger ? UnhandledName + "(trigger, strict)" : "new " + ValueTaskOfBool + "(false)") + ";");
         }
 
         w.Line();
@@ -156,7 +154,7 @@ internal static class AsyncFireEmitter
                     w.Line(step.Label + ":");
                     break;
                 case FireStepKind.Return:
-                    w.Line("return new " + ValueTaskOfBool + "(" + step.Code + ");");
+                    w.Line("return " + (step.FastCode ?? "new " + ValueTaskOfBool + "(" + step.Code + ")") + ";");
                     break;
                 case FireStepKind.Guard when !step.IsAsync:
                     w.Line("if (!" + step.Code + ") goto " + step.Label + ";");
@@ -255,18 +253,32 @@ internal static class AsyncFireEmitter
         w.Line("resume" + Site(site) + ":");
     }
 
-    private static void EmitFaulted(CodeWriter w)
+    /// <summary>
+    /// The Throw policies of the fast path, out of line: the exception goes into the returned task (as an async method
+    /// would put it), TryFireAsync gets false.
+    /// </summary>
+    private static void EmitPolicyFailures(CodeWriter w, MachineModel machine)
     {
-        w.Line("// An async method turns the exception into a faulted task (canceled for OperationCanceledException), with its stack trace.");
-        w.Line("#pragma warning disable CS1998");
-        using (w.Block("private static async " + ValueTaskOfBool + " " + FaultedName + "(global::System.Exception exception)"))
+        var trigger = machine.TriggerType!;
+        foreach (var (name, policy, applies) in new[] { (UnhandledName, "Unhandled", machine.ThrowOnUnknownTrigger), (GuardFailedName, "GuardFailed", machine.ThrowOnGuardFailure) })
         {
-            w.Line("global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception).Throw();");
-            w.Line("return false;");
-        }
+            if (!applies) continue;
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            using (w.Block("private " + ValueTaskOfBool + " " + name + "(" + trigger + " trigger, bool strict)"))
+            {
+                using (w.Block("try"))
+                {
+                    w.Line("return new " + ValueTaskOfBool + "(" + policy + "(trigger, strict));");
+                }
 
-        w.Line("#pragma warning restore CS1998");
-        w.Line();
+                using (w.Block("catch (global::System.InvalidOperationException exception)"))
+                {
+                    w.Line("return " + ValueTask + ".FromException<bool>(exception);");
+                }
+            }
+
+            w.Line();
+        }
     }
 
     /// <summary>Task-returning members are wrapped (no allocation) so one local type serves both.</summary>

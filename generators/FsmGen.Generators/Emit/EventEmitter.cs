@@ -151,10 +151,17 @@ w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runti
     {
         var vt = "global::System.Threading.Tasks.ValueTask<bool>";
         var ct = "global::System.Threading.CancellationToken cancellationToken = default";
-        w.Line("/// <summary>Fires a trigger, awaiting async guards and actions. Returns false when the trigger was ignored by policy.</summary>");
+        const string inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+        w.Line("/// <summary>");
+        w.Line("/// Fires a trigger, awaiting async guards and actions; completes synchronously, allocating nothing, when they all do.");
+        w.Line("/// Returns false when the trigger was ignored by policy. A guard or action that throws before returning its task");
+        w.Line("/// throws from this call (as from Fire); cancellation, policy failures and failed tasks surface from the returned task.");
+        w.Line("/// </summary>");
+        w.Line(inline);
         w.Line("public " + vt + " FireAsync(" + trigger + " trigger, " + ct + ") => FireCoreAsync(trigger, true, cancellationToken);");
         w.Line();
-        w.Line("/// <summary>Like <see cref=\"FireAsync\"/>, but returns false instead of throwing when the trigger cannot be acted on.</summary>");
+        w.Line("/// <summary>Like <see cref=\"FireAsync\"/>, but returns false instead of failing when the trigger cannot be acted on.</summary>");
+        w.Line(inline);
         w.Line("public " + vt + " TryFireAsync(" + trigger + " trigger, " + ct + ") => FireCoreAsync(trigger, false, cancellationToken);");
         w.Line();
         w.Line("/// <summary>The triggers that would move the machine now (guards evaluated).</summary>");

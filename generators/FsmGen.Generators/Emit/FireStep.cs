@@ -29,12 +29,13 @@ internal enum FireStepKind
 /// </summary>
 internal readonly struct FireStep
 {
-    private FireStep(FireStepKind kind, string code, Awaitable awaitable, string? label)
+    private FireStep(FireStepKind kind, string code, Awaitable awaitable, string? label, string? fastCode = null)
     {
         Kind = kind;
         Code = code;
         Awaitable = awaitable;
         Label = label;
+        FastCode = fastCode;
     }
 
     public FireStepKind Kind { get; }
@@ -46,6 +47,9 @@ internal readonly struct FireStep
 
     public string? Label { get; }
 
+    /// <summary>For a Return on the async fast path: the ValueTask expression to return instead of wrapping <see cref="Code"/>.</summary>
+    public string? FastCode { get; }
+
     public bool IsAsync => Awaitable != Awaitable.None && Kind is FireStepKind.AwaitAction or FireStepKind.Guard;
 
     public static FireStep Statement(string code) => new(FireStepKind.Statement, code, Awaitable.None, null);
@@ -56,5 +60,5 @@ internal readonly struct FireStep
 
     public static FireStep LabelAt(string label) => new(FireStepKind.Label, "", Awaitable.None, label);
 
-    public static FireStep Return(string value) => new(FireStepKind.Return, value, Awaitable.None, null);
+    public static FireStep Return(string value, string? fastPathValueTask = null) => new(FireStepKind.Return, value, Awaitable.None, null, fastPathValueTask);
 }

@@ -66,10 +66,16 @@ namespace Demo
             return _current == state;
         }
 
-        /// <summary>Fires a trigger, awaiting async guards and actions. Returns false when the trigger was ignored by policy.</summary>
+        /// <summary>
+        /// Fires a trigger, awaiting async guards and actions; completes synchronously, allocating nothing, when they all do.
+        /// Returns false when the trigger was ignored by policy. A guard or action that throws before returning its task
+        /// throws from this call (as from Fire); cancellation, policy failures and failed tasks surface from the returned task.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public global::System.Threading.Tasks.ValueTask<bool> FireAsync(global::Demo.JobTrigger trigger, global::System.Threading.CancellationToken cancellationToken = default) => FireCoreAsync(trigger, true, cancellationToken);
 
-        /// <summary>Like <see cref="FireAsync"/>, but returns false instead of throwing when the trigger cannot be acted on.</summary>
+        /// <summary>Like <see cref="FireAsync"/>, but returns false instead of failing when the trigger cannot be acted on.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public global::System.Threading.Tasks.ValueTask<bool> TryFireAsync(global::Demo.JobTrigger trigger, global::System.Threading.CancellationToken cancellationToken = default) => FireCoreAsync(trigger, false, cancellationToken);
 
         /// <summary>The triggers that would move the machine now (guards evaluated).</summary>
@@ -80,72 +86,65 @@ namespace Demo
             return permitted.ToArray();
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private global::System.Threading.Tasks.ValueTask<bool> FireCoreAsync(global::Demo.JobTrigger trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)
         {
-            try
+            if (cancellationToken.IsCancellationRequested) return global::System.Threading.Tasks.ValueTask.FromCanceled<bool>(cancellationToken);
+            global::System.Threading.Tasks.ValueTask<bool> pendingGuard;
+            global::System.Threading.Tasks.ValueTask pendingAction;
+            switch (_current)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                global::System.Threading.Tasks.ValueTask<bool> pendingGuard;
-                global::System.Threading.Tasks.ValueTask pendingAction;
-                switch (_current)
-                {
-                    case StateId.Queued:
-                        switch (trigger)
-                        {
-                            case global::Demo.JobTrigger.Start:
-                                pendingGuard = CanStartAsync(cancellationToken);
-                                if (!pendingGuard.IsCompletedSuccessfully) return FireCoreAsyncResume0(1, pendingGuard, default, trigger, strict, cancellationToken);
-                                if (!pendingGuard.Result) goto case0_next0;
-                                OnExit(StateId.Queued);
-                                _current = StateId.Running;
-                                OnTransition(StateId.Queued, StateId.Running, global::Demo.JobTrigger.Start);
-                                OnEnter(StateId.Running);
-                                pendingAction = Running(cancellationToken);
-                                if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume0(2, default, pendingAction, trigger, strict, cancellationToken);
-                                pendingAction.GetAwaiter().GetResult();
-                                return new global::System.Threading.Tasks.ValueTask<bool>(true);
-                                case0_next0:
-                                return new global::System.Threading.Tasks.ValueTask<bool>(GuardFailed(trigger, strict));
-                        }
-                        break;
-                    case StateId.Running:
-                        switch (trigger)
-                        {
-                            case global::Demo.JobTrigger.Finish:
-                                pendingAction = new global::System.Threading.Tasks.ValueTask(ReleaseAsync());
-                                if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume1(1, default, pendingAction, trigger, strict, cancellationToken);
-                                pendingAction.GetAwaiter().GetResult();
-                                OnExit(StateId.Running);
-                                pendingAction = ReportAsync(cancellationToken);
-                                if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume1(2, default, pendingAction, trigger, strict, cancellationToken);
-                                pendingAction.GetAwaiter().GetResult();
-                                _current = StateId.Done;
-                                OnTransition(StateId.Running, StateId.Done, global::Demo.JobTrigger.Finish);
-                                OnEnter(StateId.Done);
-                                pendingAction = new global::System.Threading.Tasks.ValueTask(Done());
-                                if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume1(3, default, pendingAction, trigger, strict, cancellationToken);
-                                pendingAction.GetAwaiter().GetResult();
-                                return new global::System.Threading.Tasks.ValueTask<bool>(true);
-                            case global::Demo.JobTrigger.Cancel:
-                                pendingAction = new global::System.Threading.Tasks.ValueTask(ReleaseAsync());
-                                if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume2(1, default, pendingAction, trigger, strict, cancellationToken);
-                                pendingAction.GetAwaiter().GetResult();
-                                OnExit(StateId.Running);
-                                _current = StateId.Queued;
-                                OnTransition(StateId.Running, StateId.Queued, global::Demo.JobTrigger.Cancel);
-                                OnEnter(StateId.Queued);
-                                Queued();
-                                return new global::System.Threading.Tasks.ValueTask<bool>(true);
-                        }
-                        break;
-                }
-                return new global::System.Threading.Tasks.ValueTask<bool>(Unhandled(trigger, strict));
+                case StateId.Queued:
+                    switch (trigger)
+                    {
+                        case global::Demo.JobTrigger.Start:
+                            pendingGuard = CanStartAsync(cancellationToken);
+                            if (!pendingGuard.IsCompletedSuccessfully) return FireCoreAsyncResume0(1, pendingGuard, default, trigger, strict, cancellationToken);
+                            if (!pendingGuard.Result) goto case0_next0;
+                            OnExit(StateId.Queued);
+                            _current = StateId.Running;
+                            OnTransition(StateId.Queued, StateId.Running, global::Demo.JobTrigger.Start);
+                            OnEnter(StateId.Running);
+                            pendingAction = Running(cancellationToken);
+                            if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume0(2, default, pendingAction, trigger, strict, cancellationToken);
+                            pendingAction.GetAwaiter().GetResult();
+                            return new global::System.Threading.Tasks.ValueTask<bool>(true);
+                            case0_next0:
+                            return FireCoreAsyncGuardFailed(trigger, strict);
+                    }
+                    break;
+                case StateId.Running:
+                    switch (trigger)
+                    {
+                        case global::Demo.JobTrigger.Finish:
+                            pendingAction = new global::System.Threading.Tasks.ValueTask(ReleaseAsync());
+                            if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume1(1, default, pendingAction, trigger, strict, cancellationToken);
+                            pendingAction.GetAwaiter().GetResult();
+                            OnExit(StateId.Running);
+                            pendingAction = ReportAsync(cancellationToken);
+                            if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume1(2, default, pendingAction, trigger, strict, cancellationToken);
+                            pendingAction.GetAwaiter().GetResult();
+                            _current = StateId.Done;
+                            OnTransition(StateId.Running, StateId.Done, global::Demo.JobTrigger.Finish);
+                            OnEnter(StateId.Done);
+                            pendingAction = new global::System.Threading.Tasks.ValueTask(Done());
+                            if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume1(3, default, pendingAction, trigger, strict, cancellationToken);
+                            pendingAction.GetAwaiter().GetResult();
+                            return new global::System.Threading.Tasks.ValueTask<bool>(true);
+                        case global::Demo.JobTrigger.Cancel:
+                            pendingAction = new global::System.Threading.Tasks.ValueTask(ReleaseAsync());
+                            if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume2(1, default, pendingAction, trigger, strict, cancellationToken);
+                            pendingAction.GetAwaiter().GetResult();
+                            OnExit(StateId.Running);
+                            _current = StateId.Queued;
+                            OnTransition(StateId.Running, StateId.Queued, global::Demo.JobTrigger.Cancel);
+                            OnEnter(StateId.Queued);
+                            Queued();
+                            return new global::System.Threading.Tasks.ValueTask<bool>(true);
+                    }
+                    break;
             }
-            catch (global::System.Exception exception)
-            {
-                // As from an async method: the failure surfaces from the returned task, not from this call.
-                return FireCoreAsyncFaulted(exception);
-            }
+            return FireCoreAsyncUnhandled(trigger, strict);
         }
 
         private async global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncResume0(int resumeAt, global::System.Threading.Tasks.ValueTask<bool> pendingGuard, global::System.Threading.Tasks.ValueTask pendingAction, global::Demo.JobTrigger trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)
@@ -199,14 +198,31 @@ namespace Demo
             return true;
         }
 
-        // An async method turns the exception into a faulted task (canceled for OperationCanceledException), with its stack trace.
-        #pragma warning disable CS1998
-        private static async global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncFaulted(global::System.Exception exception)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncUnhandled(global::Demo.JobTrigger trigger, bool strict)
         {
-            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception).Throw();
-            return false;
+            try
+            {
+                return new global::System.Threading.Tasks.ValueTask<bool>(Unhandled(trigger, strict));
+            }
+            catch (global::System.InvalidOperationException exception)
+            {
+                return global::System.Threading.Tasks.ValueTask.FromException<bool>(exception);
+            }
         }
-        #pragma warning restore CS1998
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncGuardFailed(global::Demo.JobTrigger trigger, bool strict)
+        {
+            try
+            {
+                return new global::System.Threading.Tasks.ValueTask<bool>(GuardFailed(trigger, strict));
+            }
+            catch (global::System.InvalidOperationException exception)
+            {
+                return global::System.Threading.Tasks.ValueTask.FromException<bool>(exception);
+            }
+        }
 
         /// <summary>Whether the trigger would move the machine now (guards evaluated; no action runs).</summary>
         public async global::System.Threading.Tasks.ValueTask<bool> CanFireAsync(global::Demo.JobTrigger trigger, global::System.Threading.CancellationToken cancellationToken = default)

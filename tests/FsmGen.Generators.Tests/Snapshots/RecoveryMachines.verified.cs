@@ -106,10 +106,16 @@ namespace Demo.Recovery
             return _current == state;
         }
 
-        /// <summary>Fires a trigger, awaiting async guards and actions. Returns false when the trigger was ignored by policy.</summary>
+        /// <summary>
+        /// Fires a trigger, awaiting async guards and actions; completes synchronously, allocating nothing, when they all do.
+        /// Returns false when the trigger was ignored by policy. A guard or action that throws before returning its task
+        /// throws from this call (as from Fire); cancellation, policy failures and failed tasks surface from the returned task.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public global::System.Threading.Tasks.ValueTask<bool> FireAsync(global::Demo.Recovery.AlarmTrigger trigger, global::System.Threading.CancellationToken cancellationToken = default) => FireCoreAsync(trigger, true, cancellationToken);
 
-        /// <summary>Like <see cref="FireAsync"/>, but returns false instead of throwing when the trigger cannot be acted on.</summary>
+        /// <summary>Like <see cref="FireAsync"/>, but returns false instead of failing when the trigger cannot be acted on.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public global::System.Threading.Tasks.ValueTask<bool> TryFireAsync(global::Demo.Recovery.AlarmTrigger trigger, global::System.Threading.CancellationToken cancellationToken = default) => FireCoreAsync(trigger, false, cancellationToken);
 
         /// <summary>The triggers that would move the machine now (guards evaluated).</summary>
@@ -120,69 +126,62 @@ namespace Demo.Recovery
             return permitted.ToArray();
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private global::System.Threading.Tasks.ValueTask<bool> FireCoreAsync(global::Demo.Recovery.AlarmTrigger trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)
         {
-            try
+            if (cancellationToken.IsCancellationRequested) return global::System.Threading.Tasks.ValueTask.FromCanceled<bool>(cancellationToken);
+            global::System.Threading.Tasks.ValueTask pendingAction;
+            switch (_current)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                global::System.Threading.Tasks.ValueTask pendingAction;
-                switch (_current)
-                {
-                    case StateId.Idle:
-                        switch (trigger)
-                        {
-                            case global::Demo.Recovery.AlarmTrigger.Arm:
-                                OnExit(StateId.Idle);
-                                _current = StateId.Armed;
-                                OnTransition(StateId.Idle, StateId.Armed, global::Demo.Recovery.AlarmTrigger.Arm);
-                                OnEnter(StateId.Armed);
-                                pendingAction = (_recoveryPipelines ?? CreateRecoveryPipelines()).ArmedPipeline.ExecuteAsync(static ct => { Armed(); return global::System.Threading.Tasks.ValueTask.CompletedTask; }, cancellationToken);
-                                if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume0(1, default, pendingAction, trigger, strict, cancellationToken);
-                                pendingAction.GetAwaiter().GetResult();
-                                return new global::System.Threading.Tasks.ValueTask<bool>(true);
-                        }
-                        break;
-                    case StateId.Armed:
-                        switch (trigger)
-                        {
-                            case global::Demo.Recovery.AlarmTrigger.Trip:
-                                OnExit(StateId.Armed);
-                                _current = StateId.Calling;
-                                OnTransition(StateId.Armed, StateId.Calling, global::Demo.Recovery.AlarmTrigger.Trip);
-                                OnEnter(StateId.Calling);
-                                pendingAction = (_recoveryPipelines ?? CreateRecoveryPipelines()).CallingPipeline.ExecuteAsync(static (s, ct) => new global::System.Threading.Tasks.ValueTask(s.Calling(ct)), this, cancellationToken);
-                                if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume1(1, default, pendingAction, trigger, strict, cancellationToken);
-                                pendingAction.GetAwaiter().GetResult();
-                                return new global::System.Threading.Tasks.ValueTask<bool>(true);
-                            case global::Demo.Recovery.AlarmTrigger.Disarm:
-                                OnExit(StateId.Armed);
-                                _current = StateId.Idle;
-                                OnTransition(StateId.Armed, StateId.Idle, global::Demo.Recovery.AlarmTrigger.Disarm);
-                                OnEnter(StateId.Idle);
-                                Idle();
-                                return new global::System.Threading.Tasks.ValueTask<bool>(true);
-                        }
-                        break;
-                    case StateId.Calling:
-                        switch (trigger)
-                        {
-                            case global::Demo.Recovery.AlarmTrigger.Disarm:
-                                OnExit(StateId.Calling);
-                                _current = StateId.Idle;
-                                OnTransition(StateId.Calling, StateId.Idle, global::Demo.Recovery.AlarmTrigger.Disarm);
-                                OnEnter(StateId.Idle);
-                                Idle();
-                                return new global::System.Threading.Tasks.ValueTask<bool>(true);
-                        }
-                        break;
-                }
-                return new global::System.Threading.Tasks.ValueTask<bool>(Unhandled(trigger, strict));
+                case StateId.Idle:
+                    switch (trigger)
+                    {
+                        case global::Demo.Recovery.AlarmTrigger.Arm:
+                            OnExit(StateId.Idle);
+                            _current = StateId.Armed;
+                            OnTransition(StateId.Idle, StateId.Armed, global::Demo.Recovery.AlarmTrigger.Arm);
+                            OnEnter(StateId.Armed);
+                            pendingAction = (_recoveryPipelines ?? CreateRecoveryPipelines()).ArmedPipeline.ExecuteAsync(static ct => { Armed(); return global::System.Threading.Tasks.ValueTask.CompletedTask; }, cancellationToken);
+                            if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume0(1, default, pendingAction, trigger, strict, cancellationToken);
+                            pendingAction.GetAwaiter().GetResult();
+                            return new global::System.Threading.Tasks.ValueTask<bool>(true);
+                    }
+                    break;
+                case StateId.Armed:
+                    switch (trigger)
+                    {
+                        case global::Demo.Recovery.AlarmTrigger.Trip:
+                            OnExit(StateId.Armed);
+                            _current = StateId.Calling;
+                            OnTransition(StateId.Armed, StateId.Calling, global::Demo.Recovery.AlarmTrigger.Trip);
+                            OnEnter(StateId.Calling);
+                            pendingAction = (_recoveryPipelines ?? CreateRecoveryPipelines()).CallingPipeline.ExecuteAsync(static (s, ct) => new global::System.Threading.Tasks.ValueTask(s.Calling(ct)), this, cancellationToken);
+                            if (!pendingAction.IsCompletedSuccessfully) return FireCoreAsyncResume1(1, default, pendingAction, trigger, strict, cancellationToken);
+                            pendingAction.GetAwaiter().GetResult();
+                            return new global::System.Threading.Tasks.ValueTask<bool>(true);
+                        case global::Demo.Recovery.AlarmTrigger.Disarm:
+                            OnExit(StateId.Armed);
+                            _current = StateId.Idle;
+                            OnTransition(StateId.Armed, StateId.Idle, global::Demo.Recovery.AlarmTrigger.Disarm);
+                            OnEnter(StateId.Idle);
+                            Idle();
+                            return new global::System.Threading.Tasks.ValueTask<bool>(true);
+                    }
+                    break;
+                case StateId.Calling:
+                    switch (trigger)
+                    {
+                        case global::Demo.Recovery.AlarmTrigger.Disarm:
+                            OnExit(StateId.Calling);
+                            _current = StateId.Idle;
+                            OnTransition(StateId.Calling, StateId.Idle, global::Demo.Recovery.AlarmTrigger.Disarm);
+                            OnEnter(StateId.Idle);
+                            Idle();
+                            return new global::System.Threading.Tasks.ValueTask<bool>(true);
+                    }
+                    break;
             }
-            catch (global::System.Exception exception)
-            {
-                // As from an async method: the failure surfaces from the returned task, not from this call.
-                return FireCoreAsyncFaulted(exception);
-            }
+            return FireCoreAsyncUnhandled(trigger, strict);
         }
 
         private async global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncResume0(int resumeAt, global::System.Threading.Tasks.ValueTask<bool> pendingGuard, global::System.Threading.Tasks.ValueTask pendingAction, global::Demo.Recovery.AlarmTrigger trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)
@@ -197,14 +196,31 @@ namespace Demo.Recovery
             return true;
         }
 
-        // An async method turns the exception into a faulted task (canceled for OperationCanceledException), with its stack trace.
-        #pragma warning disable CS1998
-        private static async global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncFaulted(global::System.Exception exception)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncUnhandled(global::Demo.Recovery.AlarmTrigger trigger, bool strict)
         {
-            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception).Throw();
-            return false;
+            try
+            {
+                return new global::System.Threading.Tasks.ValueTask<bool>(Unhandled(trigger, strict));
+            }
+            catch (global::System.InvalidOperationException exception)
+            {
+                return global::System.Threading.Tasks.ValueTask.FromException<bool>(exception);
+            }
         }
-        #pragma warning restore CS1998
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncGuardFailed(global::Demo.Recovery.AlarmTrigger trigger, bool strict)
+        {
+            try
+            {
+                return new global::System.Threading.Tasks.ValueTask<bool>(GuardFailed(trigger, strict));
+            }
+            catch (global::System.InvalidOperationException exception)
+            {
+                return global::System.Threading.Tasks.ValueTask.FromException<bool>(exception);
+            }
+        }
 
         /// <summary>The triggers that would move the machine now (guards evaluated).</summary>
         public global::Demo.Recovery.AlarmTrigger[] GetPermittedTriggers()
