@@ -81,6 +81,8 @@ internal static class DataFlowEmitter
             w.Line();
         }
 
+        if (DataFlowFastPath.AppliesWithoutCatch(machine)) DataFlowFastPath.EmitWithoutCatch(w, machine, result);
+
         w.Line("/// <summary>Runs one record from the start state to an end state. Failures are in the result; only cancellation throws.</summary>");
         using (w.Block("public global::System.Threading.Tasks.ValueTask<" + result + "> RunAsync(" + data + " input, global::System.Threading.CancellationToken cancellationToken = default)"))
         {

@@ -15,6 +15,52 @@ internal static class DataFlowFastPath
     /// <summary>Compensation bookkeeping lives in the cursor, so machines with [Compensate] states keep the general loop.</summary>
     public static bool Applies(MachineModel machine) => RecoveryEmitter.Compensated(machine).Count == 0;
 
+    /// <summary>
+    /// RunOrThrow, the fast path with no try/catch (so the JIT can inline it like a hand-written chain of calls): only
+    /// where no failure handling is declared, since failure routes, RunOnFailure states and compensations need a catch.
+    /// </summary>
+    public static bool AppliesWithoutCatch(MachineModel machine) =>
+        machine.IsAllSync && Applies(machine)
+        && !machine.States.Any(s => s.RunOnFailure || s.Transitions.Any(t => t.OnFailure));
+
+    public static void EmitWithoutCatch(CodeWriter w, MachineModel machine, string result)
+    {
+        var data = machine.DataType!;
+        var byName = machine.States.ToDictionary(s => s.Name);
+        var start = byName[machine.StartState];
+        var targets = JumpTargets(start, byName);
+        var checkSteps = HasCycle(machine) || machine.States.Count > machine.MaxSteps;
+        w.Line("/// <summary>");
+        w.Line("/// Runs one record like <see cref=\"Run\"/>, but a failure is thrown, not returned: an exception from a state, guard or");
+        w.Line("/// transform propagates unchanged (OnError is not called). No try/catch, so this inlines like a hand-written chain of calls.");
+        w.Line("/// </summary>");
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        using (w.Block("public " + result + " RunOrThrow(" + data + " input)"))
+        {
+            w.Line("var cancellationToken = global::System.Threading.CancellationToken.None;");
+            // The state is only needed for the MaxSteps message; an unread local would be a warning in the consumer.
+            if (checkSteps) w.Line("var state = StateId." + Identifier.Escape(start.Name) + ";");
+            w.Line("var data = input;");
+            w.Line("var steps = 0;");
+            EmitState(w, machine, start, targets.Contains(start.Name), checkSteps, isAsync: false, result, trackState: checkSteps);
+            foreach (var state in machine.States)
+            {
+                if (state != start && targets.Contains(state.Name)) EmitState(w, machine, state, hasLabel: true, checkSteps, isAsync: false, result, trackState: checkSteps);
+            }
+
+            if (checkSteps)
+            {
+                w.Line("tooManySteps:");
+                w.Line("throw new global::System.InvalidOperationException(" + TooManyStepsMessage(machine) + ");");
+            }
+        }
+
+        w.Line();
+    }
+
+    private static string TooManyStepsMessage(MachineModel machine) =>
+        "\"" + machine.Hierarchy.Name + " visited more than " + machine.MaxSteps + " states in one run (MaxSteps); it was in '\" + state.ToString() + \"'.\"";
+
     public static void Emit(CodeWriter w, MachineModel machine, string result, bool isAsync)
     {
         var data = machine.DataType!;
@@ -57,8 +103,8 @@ internal static class DataFlowFastPath
             {
                 w.Line();
                 w.Line("tooManySteps:");
-                w.Line("return Finish(new Cursor { State = state, Data = data, Steps = steps, Completed = true, FailedState = state, Error = new global::System.InvalidOperationException(\""
-                    + machine.Hierarchy.Name + " visited more than " + machine.MaxSteps + " states in one run (MaxSteps); it was in '\" + state.ToString() + \"'.\") });");
+                w.Line("return Finish(new Cursor { State = state, Data = data, Steps = steps, Completed = true, FailedState = state, Error = new global::System.InvalidOperationException("
+                    + TooManyStepsMessage(machine) + ") });");
             }
         }
 
@@ -90,11 +136,11 @@ internal static class DataFlowFastPath
         }
     }
 
-    private static void EmitState(CodeWriter w, MachineModel machine, StateModel state, bool hasLabel, bool checkSteps, bool isAsync, string result)
+    private static void EmitState(CodeWriter w, MachineModel machine, StateModel state, bool hasLabel, bool checkSteps, bool isAsync, string result, bool trackState = true)
     {
         var id = "StateId." + Identifier.Escape(state.Name);
         if (hasLabel) w.Line(Label(state.Name) + ":");
-        w.Line("state = " + id + ";");
+        if (trackState) w.Line("state = " + id + ";");
         // The synchronous path has no token: its callers check once before the run (nothing in between could observe it).
         if (isAsync) w.Line("cancellationToken.ThrowIfCancellationRequested();");
         w.Line(checkSteps ? "if (++steps > " + machine.MaxSteps + ") goto tooManySteps;" : "steps++;");

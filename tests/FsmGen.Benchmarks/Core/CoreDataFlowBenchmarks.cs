@@ -12,7 +12,8 @@ namespace FsmGen.Benchmarks.Core;
 /// <list type="bullet">
 /// <item>Sync category, baseline <c>HandWritten</c>: the same static methods called directly (<see cref="HandWrittenShipment.Run"/>).
 /// <c>FsmGenRun</c> and <c>FsmGenRunAsync</c> are the generated <see cref="ShipmentFlow.Run"/> and
-/// <see cref="ShipmentFlow.RunAsync"/> (the machine is all-sync, so RunAsync wraps Run).
+/// <see cref="ShipmentFlow.RunAsync"/> (the machine is all-sync, so RunAsync wraps Run); <c>FsmGenRunOrThrow</c> is
+/// <see cref="ShipmentFlow.RunOrThrow"/>, which throws failures instead of returning them, as the hand-written chain does.
 /// <c>StatelessModelled</c>: Stateless has no record flowing through states; modelled with the record in a field, bodies
 /// as OnEntry actions, PermitIf guards and a driver loop firing one Next trigger (see <see cref="StatelessShipmentFlow"/>).
 /// <c>HandWrittenCatching</c>: the hand-written chain inside a try/catch that returns the failure, the same contract as Run.
@@ -44,7 +45,7 @@ public class CoreDataFlowBenchmarks
         _stateless = new StatelessShipmentFlow();
 
         var expected = HandWritten();
-        foreach (var other in new[] { FsmGenRun(), Sync(FsmGenRunAsync()), Sync(HandWrittenAwaited()), HandWrittenCatching(), StatelessModelled(), Sync(HandWrittenAsync()), Sync(FsmGenRunAsyncOfAsyncMachine()) })
+        foreach (var other in new[] { FsmGenRun(), FsmGenRunOrThrow(), Sync(FsmGenRunAsync()), Sync(HandWrittenAwaited()), HandWrittenCatching(), StatelessModelled(), Sync(HandWrittenAsync()), Sync(FsmGenRunAsyncOfAsyncMachine()) })
         {
             if (other != expected) throw new InvalidOperationException("The implementations disagree: " + expected + " vs " + other);
         }
@@ -87,6 +88,25 @@ public class CoreDataFlowBenchmarks
         for (var i = 0; i < inputs.Length; i++)
         {
             var result = machine.Run(inputs[i]);
+            sum += result.Data.TotalCents + result.Data.Flags + (int)result.FinalState;
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// <see cref="ShipmentFlow.RunOrThrow"/>: the same run without the catch (a failure is thrown, as from the hand-written
+    /// chain), so the JIT can inline it; the like-for-like comparison with <c>HandWritten</c>.
+    /// </summary>
+    [BenchmarkCategory("Sync"), Benchmark(OperationsPerInvoke = Records)]
+    public long FsmGenRunOrThrow()
+    {
+        var machine = _fsm;
+        var inputs = _inputs;
+        long sum = 0;
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            var result = machine.RunOrThrow(inputs[i]);
             sum += result.Data.TotalCents + result.Data.Flags + (int)result.FinalState;
         }
 

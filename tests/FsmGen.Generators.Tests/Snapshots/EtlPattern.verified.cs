@@ -272,6 +272,111 @@ namespace Demo.Etl
         /// <summary>Runs one record from the start state to an end state. Failures are in the result, not thrown.</summary>
         public global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>> Run(global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer> input) => RunFast(input);
 
+        /// <summary>
+        /// Runs one record like <see cref="Run"/>, but a failure is thrown, not returned: an exception from a state, guard or
+        /// transform propagates unchanged (OnError is not called). No try/catch, so this inlines like a hand-written chain of calls.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>> RunOrThrow(global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer> input)
+        {
+            var cancellationToken = global::System.Threading.CancellationToken.None;
+            var data = input;
+            var steps = 0;
+            steps++;
+            OnEnter(StateId.Extract);
+            RunExtractStage(data);
+            if (RecordFailed(data))
+            {
+                OnExit(StateId.Extract);
+                OnTransition(StateId.Extract, StateId.Error);
+                goto state_Error;
+            }
+            OnExit(StateId.Extract);
+            OnTransition(StateId.Extract, StateId.Validate);
+            goto state_Validate;
+
+            state_Validate:
+            steps++;
+            OnEnter(StateId.Validate);
+            RunValidateStage(data);
+            if (RecordRejected(data))
+            {
+                OnExit(StateId.Validate);
+                OnTransition(StateId.Validate, StateId.Rejected);
+                goto state_Rejected;
+            }
+            if (RecordFailed(data))
+            {
+                OnExit(StateId.Validate);
+                OnTransition(StateId.Validate, StateId.Error);
+                goto state_Error;
+            }
+            OnExit(StateId.Validate);
+            OnTransition(StateId.Validate, StateId.Transform);
+            goto state_Transform;
+
+            state_Transform:
+            steps++;
+            OnEnter(StateId.Transform);
+            RunTransformStage(data);
+            if (RecordFailed(data))
+            {
+                OnExit(StateId.Transform);
+                OnTransition(StateId.Transform, StateId.Error);
+                goto state_Error;
+            }
+            OnExit(StateId.Transform);
+            OnTransition(StateId.Transform, StateId.Enrich);
+            goto state_Enrich;
+
+            state_Enrich:
+            steps++;
+            OnEnter(StateId.Enrich);
+            RunEnrichStage(data);
+            if (RecordFailed(data))
+            {
+                OnExit(StateId.Enrich);
+                OnTransition(StateId.Enrich, StateId.Error);
+                goto state_Error;
+            }
+            OnExit(StateId.Enrich);
+            OnTransition(StateId.Enrich, StateId.Load);
+            goto state_Load;
+
+            state_Load:
+            steps++;
+            OnEnter(StateId.Load);
+            RunLoadStage(data);
+            if (RecordFailed(data))
+            {
+                OnExit(StateId.Load);
+                OnTransition(StateId.Load, StateId.Error);
+                goto state_Error;
+            }
+            OnExit(StateId.Load);
+            OnTransition(StateId.Load, StateId.Complete);
+            goto state_Complete;
+
+            state_Complete:
+            steps++;
+            OnEnter(StateId.Complete);
+            EndComplete(data);
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Complete, data, true, null, null, null, steps);
+
+            state_Rejected:
+            steps++;
+            OnEnter(StateId.Rejected);
+            EndRejected(data);
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Rejected, data, false, null, null, null, steps);
+
+            state_Error:
+            steps++;
+            OnEnter(StateId.Error);
+            EndError(data);
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Error, data, false, null, null, null, steps);
+
+        }
+
         /// <summary>Runs one record from the start state to an end state. Failures are in the result; only cancellation throws.</summary>
         public global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>> RunAsync(global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer> input, global::System.Threading.CancellationToken cancellationToken = default)
         {

@@ -251,6 +251,111 @@ namespace Demo.Files
         /// <summary>Runs one record from the start state to an end state. Failures are in the result, not thrown.</summary>
         public global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>> Run(global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order> input) => RunFast(input);
 
+        /// <summary>
+        /// Runs one record like <see cref="Run"/>, but a failure is thrown, not returned: an exception from a state, guard or
+        /// transform propagates unchanged (OnError is not called). No try/catch, so this inlines like a hand-written chain of calls.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>> RunOrThrow(global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order> input)
+        {
+            var cancellationToken = global::System.Threading.CancellationToken.None;
+            var data = input;
+            var steps = 0;
+            steps++;
+            OnEnter(StateId.Parse);
+            RunParseStage(data);
+            if (IsInvalid(data))
+            {
+                OnExit(StateId.Parse);
+                OnTransition(StateId.Parse, StateId.Invalid);
+                goto state_Invalid;
+            }
+            OnExit(StateId.Parse);
+            OnTransition(StateId.Parse, StateId.Validate);
+            goto state_Validate;
+
+            state_Validate:
+            steps++;
+            OnEnter(StateId.Validate);
+            RunValidateStage(data);
+            if (IsInvalid(data))
+            {
+                OnExit(StateId.Validate);
+                OnTransition(StateId.Validate, StateId.Invalid);
+                goto state_Invalid;
+            }
+            OnExit(StateId.Validate);
+            OnTransition(StateId.Validate, StateId.Filter);
+            goto state_Filter;
+
+            state_Filter:
+            steps++;
+            OnEnter(StateId.Filter);
+            RunFilterStage(data);
+            if (IsInvalid(data))
+            {
+                OnExit(StateId.Filter);
+                OnTransition(StateId.Filter, StateId.Invalid);
+                goto state_Invalid;
+            }
+            if (IsFilteredOut(data))
+            {
+                OnExit(StateId.Filter);
+                OnTransition(StateId.Filter, StateId.Filtered);
+                goto state_Filtered;
+            }
+            OnExit(StateId.Filter);
+            OnTransition(StateId.Filter, StateId.Transform);
+            goto state_Transform;
+
+            state_Transform:
+            steps++;
+            OnEnter(StateId.Transform);
+            RunTransformStage(data);
+            if (IsInvalid(data))
+            {
+                OnExit(StateId.Transform);
+                OnTransition(StateId.Transform, StateId.Invalid);
+                goto state_Invalid;
+            }
+            OnExit(StateId.Transform);
+            OnTransition(StateId.Transform, StateId.Aggregate);
+            goto state_Aggregate;
+
+            state_Aggregate:
+            steps++;
+            OnEnter(StateId.Aggregate);
+            RunAggregateStage(data);
+            if (IsInvalid(data))
+            {
+                OnExit(StateId.Aggregate);
+                OnTransition(StateId.Aggregate, StateId.Invalid);
+                goto state_Invalid;
+            }
+            OnExit(StateId.Aggregate);
+            OnTransition(StateId.Aggregate, StateId.Written);
+            goto state_Written;
+
+            state_Written:
+            steps++;
+            OnEnter(StateId.Written);
+            EndWritten(data);
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Written, data, true, null, null, null, steps);
+
+            state_Filtered:
+            steps++;
+            OnEnter(StateId.Filtered);
+            EndFiltered(data);
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Filtered, data, false, null, null, null, steps);
+
+            state_Invalid:
+            steps++;
+            OnEnter(StateId.Invalid);
+            EndInvalid(data);
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Invalid, data, false, null, null, null, steps);
+
+        }
+
         /// <summary>Runs one record from the start state to an end state. Failures are in the result; only cancellation throws.</summary>
         public global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>> RunAsync(global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order> input, global::System.Threading.CancellationToken cancellationToken = default)
         {

@@ -67,6 +67,45 @@ namespace Demo.Workflows
                 /// <summary>Runs one record from the start state to an end state. Failures are in the result, not thrown.</summary>
                 public global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request> Run(global::Demo.Workflows.Approvals.Request input) => RunFast(input);
 
+                /// <summary>
+                /// Runs one record like <see cref="Run"/>, but a failure is thrown, not returned: an exception from a state, guard or
+                /// transform propagates unchanged (OnError is not called). No try/catch, so this inlines like a hand-written chain of calls.
+                /// </summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request> RunOrThrow(global::Demo.Workflows.Approvals.Request input)
+                {
+                    var cancellationToken = global::System.Threading.CancellationToken.None;
+                    var data = input;
+                    var steps = 0;
+                    steps++;
+                    OnEnter(StateId.Submitted);
+                    data = Submitted(data);
+                    if (IsSmall(data))
+                    {
+                        OnExit(StateId.Submitted);
+                        OnTransition(StateId.Submitted, StateId.AutoApproved);
+                        goto state_AutoApproved;
+                    }
+                    OnExit(StateId.Submitted);
+                    OnTransition(StateId.Submitted, StateId.Review);
+                    goto state_Review;
+
+                    state_Review:
+                    steps++;
+                    OnEnter(StateId.Review);
+                    data = Review(data);
+                    OnExit(StateId.Review);
+                    OnTransition(StateId.Review, StateId.AutoApproved);
+                    goto state_AutoApproved;
+
+                    state_AutoApproved:
+                    steps++;
+                    OnEnter(StateId.AutoApproved);
+                    data = AutoApproved(data);
+                    return new global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request>(StateId.AutoApproved, data, true, null, null, null, steps);
+
+                }
+
                 /// <summary>Runs one record from the start state to an end state. Failures are in the result; only cancellation throws.</summary>
                 public global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request>> RunAsync(global::Demo.Workflows.Approvals.Request input, global::System.Threading.CancellationToken cancellationToken = default)
                 {

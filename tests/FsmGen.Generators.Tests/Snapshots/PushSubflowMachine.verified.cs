@@ -359,6 +359,43 @@ namespace Demo
         /// <summary>Runs one record from the start state to an end state. Failures are in the result, not thrown.</summary>
         public global::FsmGen.FlowResult<StateId, global::Demo.Cart> Run(global::Demo.Cart input) => RunFast(input);
 
+        /// <summary>
+        /// Runs one record like <see cref="Run"/>, but a failure is thrown, not returned: an exception from a state, guard or
+        /// transform propagates unchanged (OnError is not called). No try/catch, so this inlines like a hand-written chain of calls.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public global::FsmGen.FlowResult<StateId, global::Demo.Cart> RunOrThrow(global::Demo.Cart input)
+        {
+            var cancellationToken = global::System.Threading.CancellationToken.None;
+            var data = input;
+            var steps = 0;
+            steps++;
+            OnEnter(StateId.Authorize);
+            data = Authorize(data);
+            if (IsTooLarge(data))
+            {
+                OnExit(StateId.Authorize);
+                OnTransition(StateId.Authorize, StateId.Refused);
+                goto state_Refused;
+            }
+            OnExit(StateId.Authorize);
+            OnTransition(StateId.Authorize, StateId.Charged);
+            goto state_Charged;
+
+            state_Charged:
+            steps++;
+            OnEnter(StateId.Charged);
+            data = Charged(data);
+            return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Charged, data, true, null, null, null, steps);
+
+            state_Refused:
+            steps++;
+            OnEnter(StateId.Refused);
+            data = Refused(data);
+            return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Refused, data, false, null, null, null, steps);
+
+        }
+
         /// <summary>Runs one record from the start state to an end state. Failures are in the result; only cancellation throws.</summary>
         public global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Cart>> RunAsync(global::Demo.Cart input, global::System.Threading.CancellationToken cancellationToken = default)
         {

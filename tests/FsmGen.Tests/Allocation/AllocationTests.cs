@@ -76,6 +76,19 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public void RunOrThrow_allocates_nothing()
+    {
+        var flow = new CounterFlow();
+        var total = 0;
+
+        Assert.Equal(0, Measure(() =>
+        {
+            for (var i = 0; i < Calls; i++) total += flow.RunOrThrow(i).Data;
+        }));
+        Assert.NotEqual(0, total);
+    }
+
+    [Fact]
     public void RunAsync_completing_synchronously_allocates_nothing()
     {
         var flow = new AsyncCounterFlow();

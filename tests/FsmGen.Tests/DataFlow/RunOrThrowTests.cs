@@ -1,0 +1,86 @@
+namespace FsmGen.Tests.DataFlow;
+
+/// <summary>
+/// RunOrThrow: the same run as Run without the catch, generated only for all-synchronous machines that declare no
+/// failure handling. It must agree with Run on every success and throw what Run would have put in the result.
+/// </summary>
+public sealed class RunOrThrowTests
+{
+    [Theory]
+    [InlineData(9)]
+    [InlineData(5)]
+    [InlineData(0)]
+    public void Agrees_with_Run_on_every_path(int priority)
+    {
+        var input = new Ticket(priority);
+        var expected = new TriageFlow().Run(input);
+        var flow = new TriageFlow();
+
+        var actual = flow.RunOrThrow(input);
+
+        Assert.True(actual.Succeeded);
+        Assert.Equal(expected.FinalState, actual.FinalState);
+        Assert.Equal(expected.Data, actual.Data);
+        Assert.Equal(expected.Emitted, actual.Emitted);
+        Assert.Equal(expected.Steps, actual.Steps);
+        Assert.Equal(new TriageFlow().Run(input).Data.Trail, actual.Data.Trail);
+    }
+
+    [Fact]
+    public void Runs_the_hooks_and_history_as_Run_does()
+    {
+        var byRun = new TriageFlow();
+        var byRunOrThrow = new TriageFlow();
+
+        byRun.Run(new Ticket(9));
+        byRunOrThrow.RunOrThrow(new Ticket(9));
+
+        Assert.Equal(byRun.Hooks, byRunOrThrow.Hooks);
+        Assert.Equal(byRun.History.ToArray(), byRunOrThrow.History.ToArray());
+    }
+
+    [Fact]
+    public void An_exception_from_a_state_propagates_unchanged()
+    {
+        var flow = new LoopFlow();
+        var captured = flow.Run(-1).Error;
+
+        var thrown = Assert.Throws<ArgumentOutOfRangeException>(() => flow.RunOrThrow(-1));
+
+        Assert.Equal(captured!.Message, thrown.Message);
+        Assert.Contains("Check", thrown.StackTrace);
+    }
+
+    [Fact]
+    public void Every_guard_false_throws_what_Run_reports()
+    {
+        var reported = new TriageFlow().Run(new Ticket(-1)).Error;
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => new TriageFlow().RunOrThrow(new Ticket(-1)));
+
+        Assert.Equal(reported!.Message, thrown.Message);
+        Assert.Contains("'Intake'", thrown.Message);
+    }
+
+    [Fact]
+    public void A_cycle_within_MaxSteps_completes_and_one_beyond_throws_what_Run_reports()
+    {
+        var flow = new LoopFlow();
+        Assert.Equal(3, flow.RunOrThrow(2).Data);
+        Assert.Equal(4, flow.RunOrThrow(2).Steps);
+
+        var reported = flow.Run(0).Error;
+        var thrown = Assert.Throws<InvalidOperationException>(() => flow.RunOrThrow(0));
+
+        Assert.Contains("MaxSteps", thrown.Message);
+        Assert.Equal(reported!.Message, thrown.Message);
+    }
+
+    [Fact]
+    public void Machines_with_failure_handling_do_not_get_it()
+    {
+        // PaymentFlow has a failure route and a RunOnFailure state: both need the catch that RunOrThrow leaves out.
+        Assert.Null(typeof(PaymentFlow).GetMethod("RunOrThrow"));
+        Assert.NotNull(typeof(TriageFlow).GetMethod("RunOrThrow"));
+    }
+}
