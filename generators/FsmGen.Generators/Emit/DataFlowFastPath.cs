@@ -58,10 +58,22 @@ internal static class DataFlowFastPath
         w.Line();
     }
 
-    private static string TooManyStepsMessage(MachineModel machine) =>
+    internal static string TooManyStepsMessage(MachineModel machine) =>
         "\"" + machine.Hierarchy.Name + " visited more than " + machine.MaxSteps + " states in one run (MaxSteps); it was in '\" + state.ToString() + \"'.\"";
 
+    /// <summary>The result of a run stopped by MaxSteps, as the general loop reports it.</summary>
+    internal static string TooManyStepsResult(MachineModel machine) =>
+        "Finish(new Cursor { State = state, Data = data, Steps = steps, Completed = true, FailedState = state, Error = new global::System.InvalidOperationException("
+        + TooManyStepsMessage(machine) + ") })";
+
     public static void Emit(CodeWriter w, MachineModel machine, string result, bool isAsync)
+    {
+        if (isAsync && DataFlowAsyncFastPath.Applies(machine)) DataFlowAsyncFastPath.Emit(w, machine, result);
+        else EmitRun(w, machine, result, isAsync);
+        EmitRecover(w, machine, result, isAsync);
+    }
+
+    private static void EmitRun(CodeWriter w, MachineModel machine, string result, bool isAsync)
     {
         var data = machine.DataType!;
         var signature = isAsync
@@ -103,12 +115,16 @@ internal static class DataFlowFastPath
             {
                 w.Line();
                 w.Line("tooManySteps:");
-                w.Line("return Finish(new Cursor { State = state, Data = data, Steps = steps, Completed = true, FailedState = state, Error = new global::System.InvalidOperationException("
-                    + TooManyStepsMessage(machine) + ") });");
+                w.Line("return " + TooManyStepsResult(machine) + ";");
             }
         }
 
         w.Line();
+    }
+
+    private static void EmitRecover(CodeWriter w, MachineModel machine, string result, bool isAsync)
+    {
+        var data = machine.DataType!;
         var recover = isAsync
             ? "private global::System.Threading.Tasks.ValueTask<" + result + "> RecoverAsync(StateId state, " + data + " data, int steps, global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken)"
             : "private " + result + " Recover(StateId state, " + data + " data, int steps, global::System.Exception exception)";
@@ -126,7 +142,7 @@ internal static class DataFlowFastPath
         }
     }
 
-    private static IEnumerable<TransitionModel> SuccessPath(StateModel state)
+    internal static IEnumerable<TransitionModel> SuccessPath(StateModel state)
     {
         foreach (var transition in state.Transitions)
         {
@@ -211,10 +227,10 @@ internal static class DataFlowFastPath
         w.Line(advance);
     }
 
-    private static string Label(string state) => "state_" + state;
+    internal static string Label(string state) => "state_" + state;
 
     /// <summary>The states a success transition jumps to, among those the success path can reach from the start.</summary>
-    private static HashSet<string> JumpTargets(StateModel start, Dictionary<string, StateModel> byName)
+    internal static HashSet<string> JumpTargets(StateModel start, Dictionary<string, StateModel> byName)
     {
         var targets = new HashSet<string>();
         var reached = new HashSet<string> { start.Name };
@@ -235,7 +251,7 @@ internal static class DataFlowFastPath
     }
 
     /// <summary>Whether success transitions can revisit a state; only then can a run exceed MaxSteps.</summary>
-    private static bool HasCycle(MachineModel machine)
+    internal static bool HasCycle(MachineModel machine)
     {
         var byName = machine.States.ToDictionary(s => s.Name);
         var visiting = new HashSet<string>();

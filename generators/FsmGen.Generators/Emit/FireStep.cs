@@ -10,22 +10,29 @@ internal enum FireStepKind
     /// <summary>An action returning Task/ValueTask: <see cref="FireStep.Code"/> is the bare invocation, to be awaited.</summary>
     AwaitAction,
 
+    /// <summary>A call returning Task/ValueTask of the record: <see cref="FireStep.Code"/> is the bare invocation; its result becomes the record.</summary>
+    AwaitData,
+
+    /// <summary>Stops the run when the token is cancelled (data-flow, at the start of each state).</summary>
+    CheckCancellation,
+
     /// <summary>
     /// A guard: when false, the run jumps to <see cref="FireStep.Label"/>. <see cref="FireStep.Code"/> is a bool
     /// expression, or (when <see cref="FireStep.Awaitable"/> is set) the bare invocation of an async guard.
     /// </summary>
     Guard,
 
-    /// <summary>A label the guards above jump to (the next candidate transition).</summary>
+    /// <summary>A label the guards above jump to (the next candidate transition), or a state's block.</summary>
     Label,
 
-    /// <summary>Ends the fire: <see cref="FireStep.Code"/> is the bool returned.</summary>
+    /// <summary>Ends the fire or run: <see cref="FireStep.Code"/> is the value returned (bool, or the run's result).</summary>
     Return,
 }
 
 /// <summary>
-/// One step of firing a trigger in one state, in order: guards, exit actions, the transform, the state change and
-/// hooks, entry actions. A flat list (no nesting) so the async fast path can hand over to a continuation at any await.
+/// One step of an executor written as a flat list (no nesting), so that an async fast path can hand over to a
+/// continuation at any await: firing a trigger (guards, exits, the transform, the state change and hooks, entries) or a
+/// data-flow run (state blocks, guards, transforms, jumps).
 /// </summary>
 internal readonly struct FireStep
 {
@@ -50,11 +57,15 @@ internal readonly struct FireStep
     /// <summary>For a Return on the async fast path: the ValueTask expression to return instead of wrapping <see cref="Code"/>.</summary>
     public string? FastCode { get; }
 
-    public bool IsAsync => Awaitable != Awaitable.None && Kind is FireStepKind.AwaitAction or FireStepKind.Guard;
+    public bool IsAsync => Awaitable != Awaitable.None && Kind is FireStepKind.AwaitAction or FireStepKind.AwaitData or FireStepKind.Guard;
 
     public static FireStep Statement(string code) => new(FireStepKind.Statement, code, Awaitable.None, null);
 
     public static FireStep Await(string invocation, Awaitable awaitable) => new(FireStepKind.AwaitAction, invocation, awaitable, null);
+
+    public static FireStep AwaitData(string invocation, Awaitable awaitable) => new(FireStepKind.AwaitData, invocation, awaitable, null);
+
+    public static FireStep CheckCancellation() => new(FireStepKind.CheckCancellation, "", Awaitable.None, null);
 
     public static FireStep Guard(string code, Awaitable awaitable, string falseLabel) => new(FireStepKind.Guard, code, awaitable, falseLabel);
 

@@ -84,7 +84,10 @@ internal static class RecoveryEmitter
     /// The call of a data-flow state body through its pipeline, awaited on the async path; the record travels as Polly's
     /// callback state with the machine, so the lambda is static. Returns null for a state without a pipeline.
     /// </summary>
-    public static string? DataFlowBody(StateModel state, string dataType, bool isAsync)
+    public static string? DataFlowBody(StateModel state, string dataType, bool isAsync) => DataFlowBody(state, dataType, isAsync, awaited: true);
+
+    /// <summary>As <see cref="DataFlowBody(StateModel, string, bool)"/>; async and not awaited: the ValueTask of <c>ExecuteAsync</c>.</summary>
+    public static string? DataFlowBody(StateModel state, string dataType, bool isAsync, bool awaited)
     {
         if (state.Recovery is not { Pipeline: not null } recovery) return null;
         var body = state.Body;
@@ -94,7 +97,7 @@ internal static class RecoveryEmitter
         else if (needsMachine) (callbackState, receiver, data) = ("this", "s", "");
         else if (body.TakesData) (callbackState, receiver, data) = ("data", "", "s");
         else (callbackState, receiver, data) = ("", "", "");
-        return Through(state, callbackState, receiver, data, dataType, isAsync, "cancellationToken");
+        return Through(state, callbackState, receiver, data, dataType, isAsync, "cancellationToken", awaited);
     }
 
     /// <summary>

@@ -187,61 +187,150 @@ namespace Demo
             return cursor;
         }
 
-        private async global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Document>> RunFastAsync(global::Demo.Document input, global::System.Threading.CancellationToken cancellationToken)
+        private global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Document>> RunFastAsync(global::Demo.Document input, global::System.Threading.CancellationToken cancellationToken)
         {
             var state = StateId.Load;
             var data = input;
             var steps = 0;
+            global::System.Threading.Tasks.ValueTask<global::Demo.Document> pendingData;
+            global::System.Threading.Tasks.ValueTask<bool> pendingGuard;
+            global::System.Threading.Tasks.ValueTask pendingAction;
             try
             {
+                state = StateId.Load;
+                if (cancellationToken.IsCancellationRequested) return global::System.Threading.Tasks.ValueTask.FromCanceled<global::FsmGen.FlowResult<StateId, global::Demo.Document>>(cancellationToken);
+                steps++;
+                OnEnter(StateId.Load);
+                pendingData = Load(data, cancellationToken);
+                if (!pendingData.IsCompletedSuccessfully) return RunFastAsyncResume(1, pendingData, default, default, state, data, steps, cancellationToken);
+                data = pendingData.Result;
+                pendingGuard = IsCachedAsync(data, cancellationToken);
+                if (!pendingGuard.IsCompletedSuccessfully) return RunFastAsyncResume(2, default, pendingGuard, default, state, data, steps, cancellationToken);
+                if (!pendingGuard.Result) goto next_Load_0;
+                OnExit(StateId.Load);
+                OnTransition(StateId.Load, StateId.Skipped);
+                goto state_Skipped;
+                next_Load_0:
+                pendingData = new global::System.Threading.Tasks.ValueTask<global::Demo.Document>(TrimAsync(data, cancellationToken));
+                if (!pendingData.IsCompletedSuccessfully) return RunFastAsyncResume(3, pendingData, default, default, state, data, steps, cancellationToken);
+                data = pendingData.Result;
+                OnExit(StateId.Load);
+                OnTransition(StateId.Load, StateId.Counted);
+                goto state_Counted;
+                state_Counted:
+                state = StateId.Counted;
+                if (cancellationToken.IsCancellationRequested) return global::System.Threading.Tasks.ValueTask.FromCanceled<global::FsmGen.FlowResult<StateId, global::Demo.Document>>(cancellationToken);
+                steps++;
+                OnEnter(StateId.Counted);
+                pendingData = new global::System.Threading.Tasks.ValueTask<global::Demo.Document>(Counted(data));
+                if (!pendingData.IsCompletedSuccessfully) return RunFastAsyncResume(4, pendingData, default, default, state, data, steps, cancellationToken);
+                data = pendingData.Result;
+                pendingGuard = new global::System.Threading.Tasks.ValueTask<bool>(HasWords(data));
+                if (!pendingGuard.IsCompletedSuccessfully) return RunFastAsyncResume(5, default, pendingGuard, default, state, data, steps, cancellationToken);
+                if (!pendingGuard.Result) goto next_Counted_0;
+                OnExit(StateId.Counted);
+                OnTransition(StateId.Counted, StateId.Stored);
+                goto state_Stored;
+                next_Counted_0:
+                OnExit(StateId.Counted);
+                OnTransition(StateId.Counted, StateId.Skipped);
+                goto state_Skipped;
+                state_Stored:
+                state = StateId.Stored;
+                if (cancellationToken.IsCancellationRequested) return global::System.Threading.Tasks.ValueTask.FromCanceled<global::FsmGen.FlowResult<StateId, global::Demo.Document>>(cancellationToken);
+                steps++;
+                OnEnter(StateId.Stored);
+                pendingAction = new global::System.Threading.Tasks.ValueTask(Stored(data, cancellationToken));
+                if (!pendingAction.IsCompletedSuccessfully) return RunFastAsyncResume(6, default, default, pendingAction, state, data, steps, cancellationToken);
+                pendingAction.GetAwaiter().GetResult();
+                return new global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Document>>(new global::FsmGen.FlowResult<StateId, global::Demo.Document>(StateId.Stored, data, true, null, null, null, steps));
+                state_Skipped:
+                state = StateId.Skipped;
+                if (cancellationToken.IsCancellationRequested) return global::System.Threading.Tasks.ValueTask.FromCanceled<global::FsmGen.FlowResult<StateId, global::Demo.Document>>(cancellationToken);
+                steps++;
+                OnEnter(StateId.Skipped);
+                pendingAction = Skipped(data);
+                if (!pendingAction.IsCompletedSuccessfully) return RunFastAsyncResume(7, default, default, pendingAction, state, data, steps, cancellationToken);
+                pendingAction.GetAwaiter().GetResult();
+                return new global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Document>>(new global::FsmGen.FlowResult<StateId, global::Demo.Document>(StateId.Skipped, data, false, null, null, null, steps));
+            }
+            catch (global::System.Exception exception)
+            {
+                if (exception is global::System.OperationCanceledException && cancellationToken.IsCancellationRequested) return global::System.Threading.Tasks.ValueTask.FromCanceled<global::FsmGen.FlowResult<StateId, global::Demo.Document>>(cancellationToken);
+                return RecoverAsync(state, data, steps, exception, cancellationToken);
+            }
+        }
+
+        private async global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Document>> RunFastAsyncResume(int resumeAt, global::System.Threading.Tasks.ValueTask<global::Demo.Document> pendingData, global::System.Threading.Tasks.ValueTask<bool> pendingGuard, global::System.Threading.Tasks.ValueTask pendingAction, StateId state, global::Demo.Document data, int steps, global::System.Threading.CancellationToken cancellationToken)
+        {
+            try
+            {
+                switch (resumeAt)
+                {
+                    case 1: goto resume1;
+                    case 2: goto resume2;
+                    case 3: goto resume3;
+                    case 4: goto resume4;
+                    case 5: goto resume5;
+                    case 6: goto resume6;
+                    case 7: goto resume7;
+                }
                 state = StateId.Load;
                 cancellationToken.ThrowIfCancellationRequested();
                 steps++;
                 OnEnter(StateId.Load);
-                data = await Load(data, cancellationToken).ConfigureAwait(false);
-                if (await IsCachedAsync(data, cancellationToken).ConfigureAwait(false))
-                {
-                    OnExit(StateId.Load);
-                    OnTransition(StateId.Load, StateId.Skipped);
-                    goto state_Skipped;
-                }
-                data = await TrimAsync(data, cancellationToken).ConfigureAwait(false);
+                pendingData = Load(data, cancellationToken);
+                resume1:
+                data = await pendingData.ConfigureAwait(false);
+                pendingGuard = IsCachedAsync(data, cancellationToken);
+                resume2:
+                if (!await pendingGuard.ConfigureAwait(false)) goto next_Load_0;
+                OnExit(StateId.Load);
+                OnTransition(StateId.Load, StateId.Skipped);
+                goto state_Skipped;
+                next_Load_0:
+                pendingData = new global::System.Threading.Tasks.ValueTask<global::Demo.Document>(TrimAsync(data, cancellationToken));
+                resume3:
+                data = await pendingData.ConfigureAwait(false);
                 OnExit(StateId.Load);
                 OnTransition(StateId.Load, StateId.Counted);
                 goto state_Counted;
-
                 state_Counted:
                 state = StateId.Counted;
                 cancellationToken.ThrowIfCancellationRequested();
                 steps++;
                 OnEnter(StateId.Counted);
-                data = await Counted(data).ConfigureAwait(false);
-                if (await HasWords(data).ConfigureAwait(false))
-                {
-                    OnExit(StateId.Counted);
-                    OnTransition(StateId.Counted, StateId.Stored);
-                    goto state_Stored;
-                }
+                pendingData = new global::System.Threading.Tasks.ValueTask<global::Demo.Document>(Counted(data));
+                resume4:
+                data = await pendingData.ConfigureAwait(false);
+                pendingGuard = new global::System.Threading.Tasks.ValueTask<bool>(HasWords(data));
+                resume5:
+                if (!await pendingGuard.ConfigureAwait(false)) goto next_Counted_0;
+                OnExit(StateId.Counted);
+                OnTransition(StateId.Counted, StateId.Stored);
+                goto state_Stored;
+                next_Counted_0:
                 OnExit(StateId.Counted);
                 OnTransition(StateId.Counted, StateId.Skipped);
                 goto state_Skipped;
-
                 state_Stored:
                 state = StateId.Stored;
                 cancellationToken.ThrowIfCancellationRequested();
                 steps++;
                 OnEnter(StateId.Stored);
-                await Stored(data, cancellationToken).ConfigureAwait(false);
+                pendingAction = new global::System.Threading.Tasks.ValueTask(Stored(data, cancellationToken));
+                resume6:
+                await pendingAction.ConfigureAwait(false);
                 return new global::FsmGen.FlowResult<StateId, global::Demo.Document>(StateId.Stored, data, true, null, null, null, steps);
-
                 state_Skipped:
                 state = StateId.Skipped;
                 cancellationToken.ThrowIfCancellationRequested();
                 steps++;
                 OnEnter(StateId.Skipped);
-                await Skipped(data).ConfigureAwait(false);
+                pendingAction = Skipped(data);
+                resume7:
+                await pendingAction.ConfigureAwait(false);
                 return new global::FsmGen.FlowResult<StateId, global::Demo.Document>(StateId.Skipped, data, false, null, null, null, steps);
-
             }
             catch (global::System.Exception exception) when (!(exception is global::System.OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
