@@ -10,7 +10,11 @@ public interface IEventMachine<TState, TTrigger>
     /// <summary>The current state.</summary>
     TState Current { get; }
 
-    /// <summary>Fires a trigger, running guards and actions; async members are awaited. Returns false when the trigger was ignored by policy.</summary>
+    /// <summary>
+    /// Fires a trigger, running guards and actions; async members are awaited. Returns false when the trigger was ignored
+    /// by policy. Completes synchronously when every member it calls already has; a member that throws before returning
+    /// its task throws from this call, other failures and cancellation surface from the returned task.
+    /// </summary>
     ValueTask<bool> FireAsync(TTrigger trigger, CancellationToken cancellationToken = default);
 
     /// <summary>Whether <paramref name="trigger"/> would move the machine now (guards evaluated).</summary>
