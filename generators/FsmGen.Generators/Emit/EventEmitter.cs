@@ -129,10 +129,11 @@ w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runti
     private static void EmitFireAsyncOverSync(CodeWriter w, string trigger)
     {
         var vt = "global::System.Threading.Tasks.ValueTask<bool>";
-        w.Line("/// <summary>Fires a trigger. Every member of this machine is synchronous, so this completes synchronously.</summary>");
+        w.Line("/// <summary>Fires a trigger. Every member of this machine is synchronous, so this completes synchronously (a cancelled token gives a cancelled task).</summary>");
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         using (w.Block("public " + vt + " FireAsync(" + trigger + " trigger, global::System.Threading.CancellationToken cancellationToken = default)"))
         {
-            w.Line("cancellationToken.ThrowIfCancellationRequested();");
+            w.Line("if (cancellationToken.IsCancellationRequested) return global::System.Threading.Tasks.ValueTask.FromCanceled<bool>(cancellationToken);");
             w.Line("return new " + vt + "(FireCore(trigger, strict: true));");
         }
 
@@ -143,6 +144,7 @@ w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runti
     {
         var vt = "global::System.Threading.Tasks.ValueTask<bool>";
         w.Line("/// <summary>Whether the trigger would move the machine now. Every guard is synchronous, so this completes synchronously.</summary>");
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Line("public " + vt + " CanFireAsync(" + trigger + " trigger, global::System.Threading.CancellationToken cancellationToken = default) => new " + vt + "(CanFire(trigger));");
         w.Line();
     }

@@ -181,10 +181,11 @@ namespace Demo
             return false;
         }
 
-        /// <summary>Fires a trigger. Every member of this machine is synchronous, so this completes synchronously.</summary>
+        /// <summary>Fires a trigger. Every member of this machine is synchronous, so this completes synchronously (a cancelled token gives a cancelled task).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public global::System.Threading.Tasks.ValueTask<bool> FireAsync(global::Demo.PlayerTrigger trigger, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellationToken.IsCancellationRequested) return global::System.Threading.Tasks.ValueTask.FromCanceled<bool>(cancellationToken);
             return new global::System.Threading.Tasks.ValueTask<bool>(FireCore(trigger, strict: true));
         }
 
@@ -243,6 +244,7 @@ namespace Demo
         }
 
         /// <summary>Whether the trigger would move the machine now. Every guard is synchronous, so this completes synchronously.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public global::System.Threading.Tasks.ValueTask<bool> CanFireAsync(global::Demo.PlayerTrigger trigger, global::System.Threading.CancellationToken cancellationToken = default) => new global::System.Threading.Tasks.ValueTask<bool>(CanFire(trigger));
 
         // Cold paths: kept out of line so Fire stays small enough to inline its callers' switch.

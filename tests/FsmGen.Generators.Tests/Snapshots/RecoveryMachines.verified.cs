@@ -264,6 +264,7 @@ namespace Demo.Recovery
         }
 
         /// <summary>Whether the trigger would move the machine now. Every guard is synchronous, so this completes synchronously.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public global::System.Threading.Tasks.ValueTask<bool> CanFireAsync(global::Demo.Recovery.AlarmTrigger trigger, global::System.Threading.CancellationToken cancellationToken = default) => new global::System.Threading.Tasks.ValueTask<bool>(CanFire(trigger));
 
         // Cold paths: kept out of line so Fire stays small enough to inline its callers' switch.

@@ -147,6 +147,18 @@ public sealed class EventDrivenTests
     }
 
     [Fact]
+    public async Task FireAsync_on_a_sync_machine_with_a_cancelled_token_gives_a_cancelled_task_and_does_not_move()
+    {
+        var turnstile = new TurnstileMachine();
+
+        var pending = turnstile.FireAsync(TurnstileTrigger.Coin, new CancellationToken(canceled: true));
+
+        Assert.True(pending.IsCanceled);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await pending);
+        Assert.Equal(TurnstileMachine.StateId.Locked, turnstile.Current);
+    }
+
+    [Fact]
     public async Task Async_machine_awaits_guards_and_entry_actions()
     {
         var turnstile = new AsyncTurnstile();
