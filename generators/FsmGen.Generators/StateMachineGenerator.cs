@@ -57,7 +57,7 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
             return new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        return MachineParser.Parse(type, context.Attributes[0], cancellationToken);
+        return MachineParser.Parse(type, context.Attributes[0], context.SemanticModel, cancellationToken);
     }
 
     private static PatternResult ParsePattern(GeneratorAttributeSyntaxContext context, PatternRegistry registry, CancellationToken cancellationToken)

@@ -107,13 +107,17 @@ internal sealed class GraphRules
             var firstUnguarded = list.FindIndex(t => t.When is null);
             if (firstUnguarded < 0 || firstUnguarded == list.Count - 1) continue;
             var shadowed = list[firstUnguarded + 1];
-            var on = group.Key.Length == 0 ? "" : " on '" + group.Key + "'";
+            var on = group.Key.Length == 0 ? "" : " on '" + AttributeReader.TriggerText(state, list[firstUnguarded]) + "'";
             Report(DiagnosticDescriptors.AmbiguousTransitions, shadowed.Location, state.Name, on, list[firstUnguarded].To!, shadowed.To!);
         }
     }
 
+    /// <summary>
+    /// Groups a state's transitions by trigger value. A state's transitions are all read the same way, by symbols (the
+    /// constant's text) or by syntax (the member that names the value), and either way equal values give equal keys.
+    /// </summary>
     private static string TriggerKey(RawTransition transition) =>
-        transition.On is { } on && !on.IsNull ? on.ToCSharpString() : "";
+        transition.OnMember ?? (transition.On is { } on && !on.IsNull ? on.ToCSharpString() : "");
 
     private HashSet<string> Reachable(RawState start)
     {

@@ -56,6 +56,12 @@ internal sealed class RawTransition
 
     public TypedConstant? On { get; set; }
 
+    /// <summary>
+    /// The trigger member when <c>On</c> was read from syntax (<see cref="SyntaxAttributeReader"/>), which reads it only
+    /// for an event-driven machine whose trigger enum has it; <see cref="On"/> is then null.
+    /// </summary>
+    public string? OnMember { get; set; }
+
     public int Priority { get; set; }
 
     public string? Transform { get; set; }
