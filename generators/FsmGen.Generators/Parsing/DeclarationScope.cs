@@ -28,7 +28,10 @@ internal sealed class DeclarationScope
         var key = attribute.Name is IdentifierNameSyntax simple ? simple.Identifier.Text : attribute.Name.ToString();
         if (!_attributeKinds.TryGetValue(key, out var kind))
         {
-            kind = MethodAttributeKinds.Classify(_model.GetTypeInfo(attribute, cancellationToken).Type as INamedTypeSymbol);
+            // The constructor, not the type: on a wrong arity or an inaccessible class the type info still names a best
+            // candidate, while the bound attribute's class is an error type. A resolved constructor has no such doubt.
+            var constructor = _model.GetSymbolInfo(attribute, cancellationToken).Symbol as IMethodSymbol;
+            kind = MethodAttributeKinds.Classify(constructor is { MethodKind: MethodKind.Constructor } ? constructor.ContainingType : null);
             _attributeKinds[key] = kind;
         }
 

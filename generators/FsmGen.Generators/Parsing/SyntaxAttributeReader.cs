@@ -29,6 +29,12 @@ internal static class SyntaxAttributeReader
 
         if (syntax.AttributeLists.Count == 0) return RawMethod.None;
 
+        // Parameters are in scope in nameof arguments of the method's attributes (C# 11); one named nameof is not vouched for.
+        foreach (var parameter in syntax.ParameterList.Parameters)
+        {
+            if (parameter.Identifier.ValueText == "nameof") return null;
+        }
+
         var scope = scopes.For(declaration);
         AttributeSyntax? stateAttribute = null;
         List<AttributeSyntax>? transitions = null;
@@ -123,12 +129,11 @@ internal static class SyntaxAttributeReader
         if (triggerType is null) return null;
         if (value is not MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: IdentifierNameSyntax left, Name: IdentifierNameSyntax right }) return null;
         if (!SymbolEqualityComparer.Default.Equals(scope.Qualifier(left, cancellationToken), triggerType)) return null;
-        foreach (var member in triggerType.GetMembers(right.Identifier.ValueText))
-        {
-            if (member is IFieldSymbol { HasConstantValue: true } field) return EnumMembers.FirstWithValue(triggerType, field.ConstantValue);
-        }
-
-        return null;
+        // Two members of one name (CS0102) make the access ambiguous, and a broken initializer makes the value an error.
+        var members = triggerType.GetMembers(right.Identifier.ValueText);
+        return members.Length == 1 && members[0] is IFieldSymbol { HasConstantValue: true, ConstantValue: { } constant }
+            ? EnumMembers.FirstWithValue(triggerType, constant)
+            : null;
     }
 
     /// <summary>As the symbol path reads strings: empty is no value.</summary>
