@@ -47,7 +47,7 @@ internal static class AttributeReader
 
     public static RawState ReadState(IMethodSymbol method, AttributeData stateAttribute, CancellationToken cancellationToken)
     {
-        var state = new RawState(method, LocationInfo.From(method.Locations.Length > 0 ? method.Locations[0] : null));
+        var state = new RawState(method, method.Locations.Length > 0 ? method.Locations[0] : null);
         foreach (var argument in stateAttribute.NamedArguments)
         {
             switch (argument.Key)
@@ -125,7 +125,7 @@ internal static class AttributeReader
 
     private static RawTransition ReadTransition(AttributeData attribute, int index, CancellationToken cancellationToken)
     {
-        var transition = new RawTransition(LocationOf(attribute, cancellationToken), index);
+        var transition = new RawTransition(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken), index);
         foreach (var argument in attribute.NamedArguments)
         {
             var value = argument.Value;

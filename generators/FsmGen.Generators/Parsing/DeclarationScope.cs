@@ -15,28 +15,43 @@ namespace FsmGen.Generators.Parsing;
 internal sealed class DeclarationScope
 {
     private readonly SemanticModel _model;
+    private readonly int _position;
     private readonly Dictionary<string, MethodAttributeKind> _attributeKinds = new();
     private readonly Dictionary<string, ISymbol?> _qualifiers = new();
     private bool? _nameofIsOperator;
 
-    public DeclarationScope(SemanticModel model) => _model = model;
+    /// <param name="model">The semantic model of the declaration's tree.</param>
+    /// <param name="position">
+    /// Where names are looked up: the start of one of the declaration's methods, before its attributes. There the scope is
+    /// the one its attributes bind in, without the attribute's own semantic model that a position inside one would build.
+    /// </param>
+    public DeclarationScope(SemanticModel model, int position)
+    {
+        _model = model;
+        _position = position;
+    }
 
     /// <summary>What an attribute written like <paramref name="attribute"/> is, from the class it binds to.</summary>
     public MethodAttributeKind KindOf(AttributeSyntax attribute, CancellationToken cancellationToken)
     {
         // Verbatim names (@State) are looked up without the Attribute suffix, so the key keeps the text as written.
-        var key = attribute.Name is IdentifierNameSyntax simple ? simple.Identifier.Text : attribute.Name.ToString();
+        var simple = attribute.Name as IdentifierNameSyntax;
+        var key = simple is not null ? simple.Identifier.Text : attribute.Name.ToString();
         if (!_attributeKinds.TryGetValue(key, out var kind))
         {
-            // The constructor, not the type: on a wrong arity or an inaccessible class the type info still names a best
-            // candidate, while the bound attribute's class is an error type. A resolved constructor has no such doubt.
-            var constructor = _model.GetSymbolInfo(attribute, cancellationToken).Symbol as IMethodSymbol;
-            kind = MethodAttributeKinds.Classify(constructor is { MethodKind: MethodKind.Constructor } ? constructor.ContainingType : null);
+            kind = MethodAttributeKinds.Classify((simple is null ? null : NameLookup.AttributeClass(_model, _position, simple)) ?? Bind(attribute, cancellationToken));
             _attributeKinds[key] = kind;
         }
 
         return kind;
     }
+
+    /// <summary>
+    /// The attribute's class by binding it. The constructor, not the type info: on a wrong arity or an inaccessible class
+    /// the type info still names a best candidate, while the bound attribute's class is an error type.
+    /// </summary>
+    private INamedTypeSymbol? Bind(AttributeSyntax attribute, CancellationToken cancellationToken) =>
+        _model.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor ? constructor.ContainingType : null;
 
     /// <summary>What the left side of <c>Left.Member</c> binds to (for <c>On = GenTrigger.Next</c>), or null when nothing does.</summary>
     public ISymbol? Qualifier(IdentifierNameSyntax left, CancellationToken cancellationToken)
@@ -44,7 +59,7 @@ internal sealed class DeclarationScope
         var key = left.Identifier.Text;
         if (!_qualifiers.TryGetValue(key, out var bound))
         {
-            bound = _model.GetSymbolInfo(left, cancellationToken).Symbol;
+            bound = NameLookup.Type(_model, _position, left) ?? _model.GetSymbolInfo(left, cancellationToken).Symbol;
             _qualifiers[key] = bound;
         }
 
@@ -55,6 +70,6 @@ internal sealed class DeclarationScope
     /// True when <c>nameof(...)</c> in this declaration is the operator: nothing named <c>nameof</c> is in scope (a method of
     /// that name in the class, a base or container type, or a <c>using static</c> would turn it into a call).
     /// </summary>
-    public bool NameofIsOperator(int position) =>
-        _nameofIsOperator ??= _model.LookupSymbols(position, name: SyntaxFacts.GetText(SyntaxKind.NameOfKeyword)).IsEmpty;
+    public bool NameofIsOperator() =>
+        _nameofIsOperator ??= _model.LookupSymbols(_position, name: SyntaxFacts.GetText(SyntaxKind.NameOfKeyword)).IsEmpty;
 }

@@ -22,13 +22,14 @@ internal sealed class DeclarationScopes
         _known = known;
     }
 
-    public DeclarationScope For(TypeDeclarationSyntax declaration)
+    /// <summary>The scope of <paramref name="declaration"/>, created for the first of its methods that asks.</summary>
+    public DeclarationScope For(TypeDeclarationSyntax declaration, MethodDeclarationSyntax method)
     {
         if (!_scopes.TryGetValue(declaration, out var scope))
         {
             var tree = declaration.SyntaxTree;
             var model = _known is not null && _known.SyntaxTree == tree ? _known : _compilation.GetSemanticModel(tree);
-            scope = new DeclarationScope(model);
+            scope = new DeclarationScope(model, method.SpanStart);
             _scopes[declaration] = scope;
         }
 

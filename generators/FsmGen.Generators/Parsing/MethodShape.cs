@@ -1,5 +1,7 @@
 using FsmGen.Generators.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FsmGen.Generators.Parsing;
 
@@ -37,6 +39,8 @@ internal sealed class MethodShape
 
     public static MethodShape Describe(IMethodSymbol method)
     {
+        if (IsPlainVoid(method)) return new MethodShape(method, null, takesCancellation: false, Awaitable.None, result: null, malformed: false);
+
         var malformed = method.IsGenericMethod || method.ReturnsByRef || method.ReturnsByRefReadonly || method.Parameters.Length > 2;
         ITypeSymbol? data = null;
         var takesCancellation = false;
@@ -56,6 +60,20 @@ internal sealed class MethodShape
         var (awaitable, result) = Unwrap(method.ReturnType, method.ReturnsVoid);
         return new MethodShape(method, data, takesCancellation, awaitable, result, malformed);
     }
+
+    /// <summary>
+    /// True for a method written <c>void Name()</c>: its shape needs no binding. Asking the symbol for its parameters binds
+    /// the whole signature, which for event-driven machines (all entry and exit actions look like this) is most of the
+    /// cost of a rerun that follows an unrelated edit.
+    /// </summary>
+    private static bool IsPlainVoid(IMethodSymbol method) =>
+        method.DeclaringSyntaxReferences.Length == 1
+        && method.DeclaringSyntaxReferences[0].GetSyntax() is MethodDeclarationSyntax
+        {
+            TypeParameterList: null,
+            ParameterList.Parameters.Count: 0,
+            ReturnType: PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword },
+        };
 
     public MethodCall ToCall() => new(Method.Name, DataParameter is not null, TakesCancellation, Awaitable, Result is not null);
 

@@ -35,7 +35,7 @@ internal static class SyntaxAttributeReader
             if (parameter.Identifier.ValueText == "nameof") return null;
         }
 
-        var scope = scopes.For(declaration);
+        var scope = scopes.For(declaration, syntax);
         AttributeSyntax? stateAttribute = null;
         List<AttributeSyntax>? transitions = null;
         foreach (var list in syntax.AttributeLists)
@@ -55,7 +55,7 @@ internal static class SyntaxAttributeReader
 
         if (stateAttribute is null) return transitions is null ? RawMethod.None : RawMethod.Stray(LocationInfo.From(transitions[0]));
 
-        var state = new RawState(method, LocationInfo.From(method.Locations.Length > 0 ? method.Locations[0] : null));
+        var state = new RawState(method, method.Locations.Length > 0 ? method.Locations[0] : null);
         if (!TryReadState(state, stateAttribute, method.ContainingType, scope)) return null;
         if (transitions is not null)
         {
@@ -97,7 +97,7 @@ internal static class SyntaxAttributeReader
 
     private static RawTransition? TryReadTransition(AttributeSyntax attribute, int index, INamedTypeSymbol type, DeclarationScope scope, INamedTypeSymbol? triggerType, CancellationToken cancellationToken)
     {
-        var transition = new RawTransition(LocationInfo.From(attribute), index);
+        var transition = new RawTransition(attribute, index);
         if (attribute.ArgumentList is not { } arguments) return transition;
         var seen = new HashSet<string>();
         foreach (var argument in arguments.Arguments)

@@ -47,9 +47,9 @@ internal static class SyntaxConstants
             case LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression, Token.Value: string text }:
                 value = text;
                 return true;
-            case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "nameof" }, ArgumentList.Arguments: { Count: 1 } arguments } nameof
+            case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "nameof" }, ArgumentList.Arguments: { Count: 1 } arguments }
                 when arguments[0] is { NameColon: null, RefKindKeyword.RawKind: (int)SyntaxKind.None, Expression: IdentifierNameSyntax member }:
-                if (!BindsCleanly(type, member.Identifier.ValueText) || !scope.NameofIsOperator(nameof.SpanStart)) return false;
+                if (!BindsCleanly(type, member.Identifier.ValueText) || !scope.NameofIsOperator()) return false;
                 value = member.Identifier.ValueText;
                 return true;
             default:
