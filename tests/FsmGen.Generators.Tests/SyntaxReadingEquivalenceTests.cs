@@ -111,6 +111,54 @@ public sealed class SyntaxReadingEquivalenceTests
         AssertSame(name, Compile("using S = FsmGen.StateAttribute;\n" + source));
     }
 
+    /// <summary>Signatures whose types the syntax path takes from another method of the declaration.</summary>
+    private static IReadOnlyList<(string Name, string Members)> SignatureForms { get; } = new[]
+    {
+        ("same record everywhere", "private static Order Middle(Order order) => order;"),
+        ("nullable annotation", "private static Order? Middle(Order? order) => order;"),
+        ("nullable disabled region", "#nullable disable\n    private static Order Middle(Order order) => order;\n#nullable enable"),
+        ("async forms", "private static Task<Order> Middle(Order order, CancellationToken token) => Task.FromResult(order);"),
+        ("value task", "private static ValueTask<Order> Middle(Order order) => new(order);"),
+        ("cancellation first", "private static Order Middle(CancellationToken token, Order order) => order;"),
+        ("another record", "private static Other Middle(Order order) => Other.Go;"),
+        ("alias", "private static O Middle(O order) => order;"),
+        ("ref parameter", "private static Order Middle(ref Order order) => order;"),
+        ("three parameters", "private static Order Middle(Order order, int a, int b) => order;"),
+        ("generic", "private static Order Middle<T>(Order order) => order;"),
+        ("nested record type", "private static Order Middle(Order order) => order;\n    public sealed record Order(int Lines);"),
+    };
+
+    public static TheoryData<string> SignatureFormNames => new(SignatureForms.Select(f => f.Name));
+
+    [Theory]
+    [MemberData(nameof(SignatureFormNames))]
+    public void SignatureFormsGiveTheSameOutput(string name)
+    {
+        var (_, members) = SignatureForms.Single(f => f.Name == name);
+        var source = "using O = Demo.Order;\n" + DiagnosticCase.Preamble + $$"""
+            [StateMachine]
+            public partial class Flow
+            {
+                [State(Start = true)]
+                [Transition(To = nameof(Middle), When = nameof(IsBig))]
+                [Transition(To = nameof(Done))]
+                private static Order First(Order order) => order;
+
+                [State]
+                [Transition(To = nameof(Done), Transform = nameof(Touch))]
+                {{members}}
+
+                [State(End = true)]
+                private static void Done(Order order) { }
+
+                private static bool IsBig(Order order) => order.Lines > 1;
+
+                private static Order Touch(Order order) => order;
+            }
+            """;
+        AssertSame(name, Compile(source));
+    }
+
     [Fact]
     public void MutatedSourcesGiveTheSameOutput()
     {

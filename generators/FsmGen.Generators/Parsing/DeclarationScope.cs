@@ -25,6 +25,9 @@ internal sealed class DeclarationScope
     /// Where names are looked up: the start of one of the declaration's methods, before its attributes. There the scope is
     /// the one its attributes bind in, without the attribute's own semantic model that a position inside one would build.
     /// </param>
+    /// <summary>The types named in the declaration's method signatures, as far as they have been bound.</summary>
+    public SignatureTypes Signatures { get; } = new();
+
     public DeclarationScope(SemanticModel model, int position)
     {
         _model = model;

@@ -180,7 +180,7 @@ internal sealed partial class MachineParser
 
     private ITypeSymbol? InferDataType(RawState start)
     {
-        var shape = MethodShape.Describe(start.Method);
+        var shape = MethodShape.Describe(start.Method, _scopes);
         var data = shape.DataParameter ?? shape.Result;
         if (data is null || shape.IsMalformed)
         {
@@ -234,7 +234,7 @@ internal sealed partial class MachineParser
 
     private MethodCall? CheckStateBody(RawState state, MachineKind kind)
     {
-        var shape = MethodShape.Describe(state.Method);
+        var shape = MethodShape.Describe(state.Method, _scopes);
         if (kind == MachineKind.EventDriven)
         {
             if (shape.IsMalformed || shape.DataParameter is not null || shape.Result is not null)
@@ -276,7 +276,7 @@ internal sealed partial class MachineParser
 
         foreach (var candidate in candidates)
         {
-            var shape = MethodShape.Describe(candidate);
+            var shape = MethodShape.Describe(candidate, _scopes);
             if (!shape.IsMalformed && shape.Result is null && DataParameterFits(shape, kind)) return shape.ToCall();
         }
 
@@ -356,7 +356,7 @@ internal sealed partial class MachineParser
 
         foreach (var candidate in candidates)
         {
-            var shape = MethodShape.Describe(candidate);
+            var shape = MethodShape.Describe(candidate, _scopes);
             if (!shape.IsMalformed && shape.ReturnsBool && DataParameterFits(shape, kind)) return shape.ToCall();
         }
 
@@ -378,7 +378,7 @@ internal sealed partial class MachineParser
 
         foreach (var candidate in candidates)
         {
-            var shape = MethodShape.Describe(candidate);
+            var shape = MethodShape.Describe(candidate, _scopes);
             if (shape.IsMalformed) continue;
             if (kind == MachineKind.EventDriven && shape.Result is null && shape.DataParameter is null) return shape.ToCall();
             if (kind == MachineKind.DataFlow && _dataType is not null && shape.DataParameter is not null && shape.Result is not null
