@@ -18,6 +18,8 @@ internal sealed class DeclarationScope
     private readonly int _position;
     private readonly Dictionary<string, MethodAttributeKind> _attributeKinds = new();
     private readonly Dictionary<string, ISymbol?> _qualifiers = new();
+    private readonly Dictionary<string, string?> _triggerNames = new();
+    private INamedTypeSymbol? _triggerType;
     private bool? _nameofIsOperator;
 
     /// <param name="model">The semantic model of the declaration's tree.</param>
@@ -67,6 +69,31 @@ internal sealed class DeclarationScope
         }
 
         return bound;
+    }
+
+    /// <summary>
+    /// The trigger name for <c>Trigger.Member</c> once Trigger is known to bind to <paramref name="triggerType"/>: the
+    /// first member declared with Member's value, or null when Member is not exactly one constant of the enum (two members
+    /// of one name, CS0102, make the access ambiguous; a broken initializer makes the value an error).
+    /// </summary>
+    public string? TriggerName(INamedTypeSymbol triggerType, string member)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(_triggerType, triggerType))
+        {
+            _triggerType = triggerType;
+            _triggerNames.Clear();
+        }
+
+        if (!_triggerNames.TryGetValue(member, out var name))
+        {
+            var members = triggerType.GetMembers(member);
+            name = members.Length == 1 && members[0] is IFieldSymbol { HasConstantValue: true, ConstantValue: { } constant }
+                ? EnumMembers.FirstWithValue(triggerType, constant)
+                : null;
+            _triggerNames[member] = name;
+        }
+
+        return name;
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ internal sealed class DeclarationScopes
     private readonly SemanticModel? _known;
     private readonly Dictionary<TypeDeclarationSyntax, DeclarationScope> _scopes = new();
 
+    /// <summary>Methods already described in this parse: a guard or transform named by many transitions is described once.</summary>
+    public Dictionary<IMethodSymbol, MethodShape> Shapes { get; } = new(SymbolEqualityComparer.Default);
+
     /// <param name="compilation">The compilation being parsed.</param>
     /// <param name="known">A semantic model already at hand (the one the matched class came with), reused for its tree.</param>
     public DeclarationScopes(Compilation compilation, SemanticModel? known)

@@ -48,12 +48,19 @@ internal sealed class MethodShape
         if (syntax is null || !SignatureTypes.IsPlain(syntax)) return FromSymbol(method);
 
         if (scopes is null || syntax.Parent is not TypeDeclarationSyntax declaration) return FromSymbol(method);
+        if (scopes.Shapes.TryGetValue(method, out var known)) return known;
+        known = DescribePlain(method, syntax, scopes.For(declaration, syntax).Signatures);
+        scopes.Shapes[method] = known;
+        return known;
+    }
+
+    private static MethodShape DescribePlain(IMethodSymbol method, MethodDeclarationSyntax syntax, SignatureTypes signatures)
+    {
 
         // void Name(): nothing to bind at all (every entry and exit action of an event-driven machine looks like this).
         var isVoid = SignatureTypes.IsVoid(syntax);
         if (isVoid && syntax.ParameterList.Parameters.Count == 0) return new MethodShape(method, null, takesCancellation: false, Awaitable.None, result: null, malformed: false);
 
-        var signatures = scopes.For(declaration, syntax).Signatures;
         if (signatures.TryGet(syntax, out var parameters, out var returnType)) return FromTypes(method, parameters, returnType, isVoid);
 
         var shape = FromSymbol(method);

@@ -73,21 +73,21 @@ internal static class SyntaxAttributeReader
     private static bool TryReadState(RawState state, AttributeSyntax attribute, INamedTypeSymbol type, DeclarationScope scope)
     {
         if (attribute.ArgumentList is not { } arguments) return true;
-        var seen = new HashSet<string>();
+        var seen = 0;
         foreach (var argument in arguments.Arguments)
         {
-            if (argument is not { NameEquals.Name.Identifier.ValueText: var name, NameColon: null } || !seen.Add(name)) return false;
+            if (argument is not { NameEquals.Name.Identifier.ValueText: var name, NameColon: null }) return false;
             var value = argument.Expression;
             bool flag;
             string? text;
             switch (name)
             {
-                case "Start" when SyntaxConstants.TryBool(value, out flag): state.IsStart = flag; break;
-                case "End" when SyntaxConstants.TryBool(value, out flag): state.IsEnd = flag; break;
-                case "EmitOutput" when SyntaxConstants.TryBool(value, out flag): state.EmitOutput = flag; break;
-                case "RunOnFailure" when SyntaxConstants.TryBool(value, out flag): state.RunOnFailure = flag; break;
-                case "Parent" when SyntaxConstants.TryString(value, type, scope, out text): state.Parent = NonEmpty(text); break;
-                case "OnExit" when SyntaxConstants.TryString(value, type, scope, out text): state.OnExit = NonEmpty(text); break;
+                case "Start" when First(ref seen, 0) && SyntaxConstants.TryBool(value, out flag): state.IsStart = flag; break;
+                case "End" when First(ref seen, 1) && SyntaxConstants.TryBool(value, out flag): state.IsEnd = flag; break;
+                case "EmitOutput" when First(ref seen, 2) && SyntaxConstants.TryBool(value, out flag): state.EmitOutput = flag; break;
+                case "RunOnFailure" when First(ref seen, 3) && SyntaxConstants.TryBool(value, out flag): state.RunOnFailure = flag; break;
+                case "Parent" when First(ref seen, 4) && SyntaxConstants.TryString(value, type, scope, out text): state.Parent = NonEmpty(text); break;
+                case "OnExit" when First(ref seen, 5) && SyntaxConstants.TryString(value, type, scope, out text): state.OnExit = NonEmpty(text); break;
                 default: return false;
             }
         }
@@ -99,20 +99,20 @@ internal static class SyntaxAttributeReader
     {
         var transition = new RawTransition(attribute, index);
         if (attribute.ArgumentList is not { } arguments) return transition;
-        var seen = new HashSet<string>();
+        var seen = 0;
         foreach (var argument in arguments.Arguments)
         {
-            if (argument is not { NameEquals.Name.Identifier.ValueText: var name, NameColon: null } || !seen.Add(name)) return null;
+            if (argument is not { NameEquals.Name.Identifier.ValueText: var name, NameColon: null }) return null;
             var value = argument.Expression;
             string? text;
             switch (name)
             {
-                case "To" when SyntaxConstants.TryString(value, type, scope, out text): transition.To = NonEmpty(text); break;
-                case "When" when SyntaxConstants.TryString(value, type, scope, out text): transition.When = NonEmpty(text); break;
-                case "Transform" when SyntaxConstants.TryString(value, type, scope, out text): transition.Transform = NonEmpty(text); break;
-                case "Priority" when SyntaxConstants.TryInt(value, out var priority): transition.Priority = priority; break;
-                case "OnFailure" when SyntaxConstants.TryBool(value, out var onFailure): transition.OnFailure = onFailure; break;
-                case "On" when TriggerMember(value, scope, triggerType, cancellationToken) is { } member: transition.OnMember = member; break;
+                case "To" when First(ref seen, 0) && SyntaxConstants.TryString(value, type, scope, out text): transition.To = NonEmpty(text); break;
+                case "When" when First(ref seen, 1) && SyntaxConstants.TryString(value, type, scope, out text): transition.When = NonEmpty(text); break;
+                case "Transform" when First(ref seen, 2) && SyntaxConstants.TryString(value, type, scope, out text): transition.Transform = NonEmpty(text); break;
+                case "Priority" when First(ref seen, 3) && SyntaxConstants.TryInt(value, out var priority): transition.Priority = priority; break;
+                case "OnFailure" when First(ref seen, 4) && SyntaxConstants.TryBool(value, out var onFailure): transition.OnFailure = onFailure; break;
+                case "On" when First(ref seen, 5) && TriggerMember(value, scope, triggerType, cancellationToken) is { } member: transition.OnMember = member; break;
                 default: return null;
             }
         }
@@ -129,11 +129,16 @@ internal static class SyntaxAttributeReader
         if (triggerType is null) return null;
         if (value is not MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: IdentifierNameSyntax left, Name: IdentifierNameSyntax right }) return null;
         if (!SymbolEqualityComparer.Default.Equals(scope.Qualifier(left, cancellationToken), triggerType)) return null;
-        // Two members of one name (CS0102) make the access ambiguous, and a broken initializer makes the value an error.
-        var members = triggerType.GetMembers(right.Identifier.ValueText);
-        return members.Length == 1 && members[0] is IFieldSymbol { HasConstantValue: true, ConstantValue: { } constant }
-            ? EnumMembers.FirstWithValue(triggerType, constant)
-            : null;
+        return scope.TriggerName(triggerType, right.Identifier.ValueText);
+    }
+
+    /// <summary>True the first time an argument (by its bit) is met: a repeated named argument is an error (CS0643).</summary>
+    private static bool First(ref int seen, int bit)
+    {
+        var mask = 1 << bit;
+        if ((seen & mask) != 0) return false;
+        seen |= mask;
+        return true;
     }
 
     /// <summary>As the symbol path reads strings: empty is no value.</summary>
