@@ -214,13 +214,16 @@ internal sealed partial class MachineParser
 
         var recovery = ResolveRecovery(state, kind, names, body, out var fallback);
 
-        // Tried by priority (higher first); OrderBy is stable, so equal priorities keep declaration order.
-        var ordered = transitions
-            .Select((t, i) => (t, i))
-            .OrderByDescending(p => p.t.Priority)
-            .ThenBy(p => p.i)
-            .Select(p => p.t)
-            .ToEquatableArray();
+        // Tried by priority (higher first); OrderBy is stable, so equal priorities keep declaration order (and when all
+        // priorities are equal, as they mostly are, that order is the declared one without sorting).
+        var ordered = transitions.TrueForAll(t => t.Priority == transitions[0].Priority)
+            ? transitions.ToEquatableArray()
+            : transitions
+                .Select((t, i) => (t, i))
+                .OrderByDescending(p => p.t.Priority)
+                .ThenBy(p => p.i)
+                .Select(p => p.t)
+                .ToEquatableArray();
         state.Transitions.Sort((a, b) => b.Priority != a.Priority ? b.Priority.CompareTo(a.Priority) : a.DeclarationIndex.CompareTo(b.DeclarationIndex));
         if (fallback is not null)
         {
