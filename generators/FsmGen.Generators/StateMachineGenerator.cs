@@ -20,6 +20,7 @@ namespace FsmGen.Generators;
 public sealed class StateMachineGenerator : IIncrementalGenerator
 {
     private readonly PatternRegistry _patterns;
+    private readonly bool _readAttributesFromSyntax;
 
     /// <summary>Creates the generator with the templates that ship with it.</summary>
     public StateMachineGenerator()
@@ -27,16 +28,25 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
     {
     }
 
-    internal StateMachineGenerator(PatternRegistry patterns) => _patterns = patterns;
+    /// <param name="patterns">The pattern templates.</param>
+    /// <param name="readAttributesFromSyntax">
+    /// False reads every method attribute through symbols, the reference the syntax reader is tested against.
+    /// </param>
+    internal StateMachineGenerator(PatternRegistry patterns, bool readAttributesFromSyntax = true)
+    {
+        _patterns = patterns;
+        _readAttributesFromSyntax = readAttributesFromSyntax;
+    }
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        var fromSyntax = _readAttributesFromSyntax;
         var machines = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.StateMachineAttribute,
                 static (node, _) => node is ClassDeclarationSyntax,
-                static (ctx, ct) => ParseMachine(ctx, ct))
+                (ctx, ct) => ParseMachine(ctx, fromSyntax, ct))
             .WithTrackingName(TrackingNames.Machines);
         context.RegisterSourceOutput(machines, static (spc, result) => Output(spc, result));
 
@@ -50,14 +60,14 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(patternMachines, static (spc, result) => OutputPattern(spc, result));
     }
 
-    private static MachineResult ParseMachine(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    private static MachineResult ParseMachine(GeneratorAttributeSyntaxContext context, bool readAttributesFromSyntax, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0 || !IsFirstAnnotated(context, KnownNames.StateMachineAttribute))
         {
             return new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        return MachineParser.Parse(type, context.Attributes[0], cancellationToken);
+        return MachineParser.Parse(type, context.Attributes[0], readAttributesFromSyntax ? context.SemanticModel : null, cancellationToken);
     }
 
     private static PatternResult ParsePattern(GeneratorAttributeSyntaxContext context, PatternRegistry registry, CancellationToken cancellationToken)

@@ -57,7 +57,7 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 internal static class EquatableArray
 {
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
-        where T : IEquatable<T> => new(items is T[] array ? array : new List<T>(items).ToArray());
+        where T : IEquatable<T> => new(items is T[] array ? array : items.ToArray());
 
     public static EquatableArray<T> ToEquatableArray<T>(this ImmutableArray<T> items)
         where T : IEquatable<T> => new(items.IsDefault ? Array.Empty<T>() : items.ToArray());

@@ -16,6 +16,7 @@ internal sealed class GraphRules
     private readonly MachineKind _kind;
     private readonly IReadOnlyList<RawState> _states;
     private readonly Dictionary<string, RawState> _byName;
+    private readonly HashSet<string> _parents;
     private readonly List<DiagnosticInfo> _diagnostics;
 
     public GraphRules(string machine, MachineKind kind, IReadOnlyList<RawState> states, List<DiagnosticInfo> diagnostics)
@@ -24,6 +25,7 @@ internal sealed class GraphRules
         _kind = kind;
         _states = states;
         _byName = states.ToDictionary(s => s.Name);
+        _parents = new HashSet<string>(states.Where(s => s.Parent is not null).Select(s => s.Parent!));
         _diagnostics = diagnostics;
     }
 
@@ -58,6 +60,7 @@ internal sealed class GraphRules
         var ok = true;
         foreach (var state in _states)
         {
+            if (state.Parent is null) continue;
             var seen = new HashSet<string> { state.Name };
             for (var parent = state.Parent; parent is not null; parent = _byName[parent].Parent)
             {
@@ -94,26 +97,32 @@ internal sealed class GraphRules
         }
 
         // A composite state is left through its sub-states, so only leaves need a way out of their own or inherited.
-        var isComposite = _states.Any(s => s.Parent == state.Name);
+        var isComposite = _parents.Contains(state.Name);
         var hasWayOut = Outgoing(state).Any(t => !t.OnFailure);
         if (!hasWayOut && !isComposite) Report(DiagnosticDescriptors.DeadEnd, state.Location, state.Name);
     }
 
     private void CheckShadowing(RawState state)
     {
+        // One success transition cannot shadow another.
+        if (state.Transitions.Count(t => !t.OnFailure) < 2) return;
         foreach (var group in state.Transitions.Where(t => !t.OnFailure).GroupBy(TriggerKey))
         {
             var list = group.ToList();
             var firstUnguarded = list.FindIndex(t => t.When is null);
             if (firstUnguarded < 0 || firstUnguarded == list.Count - 1) continue;
             var shadowed = list[firstUnguarded + 1];
-            var on = group.Key.Length == 0 ? "" : " on '" + group.Key + "'";
+            var on = group.Key.Length == 0 ? "" : " on '" + AttributeReader.TriggerText(state, list[firstUnguarded]) + "'";
             Report(DiagnosticDescriptors.AmbiguousTransitions, shadowed.Location, state.Name, on, list[firstUnguarded].To!, shadowed.To!);
         }
     }
 
+    /// <summary>
+    /// Groups a state's transitions by trigger value. A state's transitions are all read the same way, by symbols (the
+    /// constant's text) or by syntax (the member that names the value), and either way equal values give equal keys.
+    /// </summary>
     private static string TriggerKey(RawTransition transition) =>
-        transition.On is { } on && !on.IsNull ? on.ToCSharpString() : "";
+        transition.OnMember ?? (transition.On is { } on && !on.IsNull ? on.ToCSharpString() : "");
 
     private HashSet<string> Reachable(RawState start)
     {

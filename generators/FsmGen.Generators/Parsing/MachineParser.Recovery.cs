@@ -120,7 +120,7 @@ internal sealed partial class MachineParser
 
         foreach (var candidate in candidates)
         {
-            var shape = MethodShape.Describe(candidate);
+            var shape = MethodShape.Describe(candidate, _scopes);
             if (!shape.IsMalformed && shape.Result is null && DataParameterFits(shape, kind)) return shape.ToCall();
         }
 

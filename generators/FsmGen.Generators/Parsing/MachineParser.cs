@@ -18,25 +18,34 @@ internal sealed partial class MachineParser
     private readonly INamedTypeSymbol _type;
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
-    private readonly HashSet<string> _pushVisited;
+    private readonly DeclarationScopes? _scopes;
+    private HashSet<string>? _pushVisited;
     private ITypeSymbol? _dataType;
     private string _startName = "";
 
-    private MachineParser(INamedTypeSymbol type, HashSet<string> pushVisited, CancellationToken cancellationToken)
+    private MachineParser(INamedTypeSymbol type, DeclarationScopes? scopes, HashSet<string>? pushVisited, CancellationToken cancellationToken)
     {
         _type = type;
+        _scopes = scopes;
         _pushVisited = pushVisited;
         _cancellationToken = cancellationToken;
     }
 
     private string MachineName => _type.Name;
 
-    public static MachineResult Parse(INamedTypeSymbol type, AttributeData machineAttribute, CancellationToken cancellationToken) =>
-        new MachineParser(type, new HashSet<string> { type.ToDisplayString() }, cancellationToken).Run(machineAttribute, raw: null);
+    /// <summary>The machines on the current push path, by display name; built on the first push, as most machines push nothing.</summary>
+    private HashSet<string> PushVisited => _pushVisited ??= new HashSet<string> { _type.ToDisplayString() };
+
+    /// <summary>
+    /// Parses a [StateMachine] class. With a semantic model (the one the class was matched with), method attributes are
+    /// read from syntax where that is provably the same (<see cref="SyntaxAttributeReader"/>), otherwise through symbols.
+    /// </summary>
+    public static MachineResult Parse(INamedTypeSymbol type, AttributeData machineAttribute, SemanticModel? semanticModel, CancellationToken cancellationToken) =>
+        new MachineParser(type, semanticModel is null ? null : new DeclarationScopes(semanticModel.Compilation, semanticModel), null, cancellationToken).Run(machineAttribute, raw: null);
 
     /// <summary>Parses a machine from states supplied by a pattern template instead of attributes on methods.</summary>
     public static MachineResult ParseWith(INamedTypeSymbol type, AttributeData machineAttribute, IReadOnlyList<RawState> states, CancellationToken cancellationToken) =>
-        new MachineParser(type, new HashSet<string> { type.ToDisplayString() }, cancellationToken).Run(machineAttribute, states);
+        new MachineParser(type, null, null, cancellationToken).Run(machineAttribute, states);
 
     private MachineResult Run(AttributeData machineAttribute, IReadOnlyList<RawState>? raw)
     {
@@ -50,7 +59,7 @@ internal sealed partial class MachineParser
         if (history < 0) Report(DiagnosticDescriptors.InvalidOption, classLocation, "History", MachineName, "0 or more");
         if (maxSteps <= 0) Report(DiagnosticDescriptors.InvalidOption, classLocation, "MaxSteps", MachineName, "greater than 0");
 
-        var states = raw ?? CollectStates();
+        var states = raw ?? CollectStates(triggerType);
         if (states.Count == 0)
         {
             // A machine with no state at all (e.g. while the first one is being typed) has no start state either.
@@ -117,23 +126,21 @@ internal sealed partial class MachineParser
         return null;
     }
 
-    private List<RawState> CollectStates()
+    private List<RawState> CollectStates(INamedTypeSymbol? triggerType)
     {
         var states = new List<RawState>();
         var seen = new HashSet<string>();
         foreach (var member in _type.GetMembers())
         {
             if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method) continue;
-            var attributes = method.GetAttributes();
-            var stateAttribute = attributes.FirstOrDefault(a => AttributeReader.Is(a, KnownNames.StateAttribute));
-            if (stateAttribute is null)
+            var declared = (_scopes is null ? null : SyntaxAttributeReader.TryRead(method, _scopes, triggerType, _cancellationToken))
+                ?? AttributeReader.ReadMethod(method, _cancellationToken);
+            if (declared.State is not { } state)
             {
-                var transition = attributes.FirstOrDefault(a => AttributeReader.Is(a, KnownNames.TransitionAttribute));
-                if (transition is not null) Report(DiagnosticDescriptors.TransitionWithoutState, AttributeReader.LocationOf(transition, _cancellationToken), method.Name);
+                if (declared.HasStrayTransition) Report(DiagnosticDescriptors.TransitionWithoutState, declared.StrayTransition, method.Name);
                 continue;
             }
 
-            var state = AttributeReader.ReadState(method, stateAttribute, _cancellationToken);
             if (!seen.Add(state.Name))
             {
                 Report(DiagnosticDescriptors.DuplicateState, state.Location, state.Name, MachineName);
@@ -173,7 +180,7 @@ internal sealed partial class MachineParser
 
     private ITypeSymbol? InferDataType(RawState start)
     {
-        var shape = MethodShape.Describe(start.Method);
+        var shape = MethodShape.Describe(start.Method, _scopes);
         var data = shape.DataParameter ?? shape.Result;
         if (data is null || shape.IsMalformed)
         {
@@ -207,13 +214,16 @@ internal sealed partial class MachineParser
 
         var recovery = ResolveRecovery(state, kind, names, body, out var fallback);
 
-        // Tried by priority (higher first); OrderBy is stable, so equal priorities keep declaration order.
-        var ordered = transitions
-            .Select((t, i) => (t, i))
-            .OrderByDescending(p => p.t.Priority)
-            .ThenBy(p => p.i)
-            .Select(p => p.t)
-            .ToEquatableArray();
+        // Tried by priority (higher first); OrderBy is stable, so equal priorities keep declaration order (and when all
+        // priorities are equal, as they mostly are, that order is the declared one without sorting).
+        var ordered = transitions.TrueForAll(t => t.Priority == transitions[0].Priority)
+            ? transitions.ToEquatableArray()
+            : transitions
+                .Select((t, i) => (t, i))
+                .OrderByDescending(p => p.t.Priority)
+                .ThenBy(p => p.i)
+                .Select(p => p.t)
+                .ToEquatableArray();
         state.Transitions.Sort((a, b) => b.Priority != a.Priority ? b.Priority.CompareTo(a.Priority) : a.DeclarationIndex.CompareTo(b.DeclarationIndex));
         if (fallback is not null)
         {
@@ -227,7 +237,7 @@ internal sealed partial class MachineParser
 
     private MethodCall? CheckStateBody(RawState state, MachineKind kind)
     {
-        var shape = MethodShape.Describe(state.Method);
+        var shape = MethodShape.Describe(state.Method, _scopes);
         if (kind == MachineKind.EventDriven)
         {
             if (shape.IsMalformed || shape.DataParameter is not null || shape.Result is not null)
@@ -269,7 +279,7 @@ internal sealed partial class MachineParser
 
         foreach (var candidate in candidates)
         {
-            var shape = MethodShape.Describe(candidate);
+            var shape = MethodShape.Describe(candidate, _scopes);
             if (!shape.IsMalformed && shape.Result is null && DataParameterFits(shape, kind)) return shape.ToCall();
         }
 
@@ -349,7 +359,7 @@ internal sealed partial class MachineParser
 
         foreach (var candidate in candidates)
         {
-            var shape = MethodShape.Describe(candidate);
+            var shape = MethodShape.Describe(candidate, _scopes);
             if (!shape.IsMalformed && shape.ReturnsBool && DataParameterFits(shape, kind)) return shape.ToCall();
         }
 
@@ -371,7 +381,7 @@ internal sealed partial class MachineParser
 
         foreach (var candidate in candidates)
         {
-            var shape = MethodShape.Describe(candidate);
+            var shape = MethodShape.Describe(candidate, _scopes);
             if (shape.IsMalformed) continue;
             if (kind == MachineKind.EventDriven && shape.Result is null && shape.DataParameter is null) return shape.ToCall();
             if (kind == MachineKind.DataFlow && _dataType is not null && shape.DataParameter is not null && shape.Result is not null
@@ -391,6 +401,7 @@ internal sealed partial class MachineParser
 
     private string? ResolveTrigger(RawState state, RawTransition transition, MachineKind kind, INamedTypeSymbol? triggerType, ref bool ok)
     {
+        if (transition.OnMember is { } resolved) return resolved;
         if (transition.On is not { } on)
         {
             if (kind == MachineKind.EventDriven && triggerType is not null)
@@ -416,8 +427,7 @@ internal sealed partial class MachineParser
 
         if (triggerType is not null && on.Kind == TypedConstantKind.Enum && SymbolEqualityComparer.Default.Equals(on.Type, triggerType))
         {
-            var member = triggerType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, on.Value));
-            if (member is not null) return member.Name;
+            if (EnumMembers.FirstWithValue(triggerType, on.Value) is { } member) return member;
         }
 
         if (triggerType is not null) Report(DiagnosticDescriptors.WrongTriggerType, transition.Location, on.IsNull ? "null" : on.ToCSharpString(), state.Name, TypeNames.ForMessage(triggerType));
@@ -440,15 +450,15 @@ internal sealed partial class MachineParser
         if (target is null || machineAttribute is null) problem = "is not a [StateMachine] class";
         else if (AttributeReader.ReadNamed(machineAttribute, "Triggers") is { Kind: TypedConstantKind.Type }) problem = "is an event-driven machine; only data-flow machines can be pushed";
         else if (target.InstanceConstructors.All(c => c.Parameters.Length > 0 || c.DeclaredAccessibility == Accessibility.Private)) problem = "needs an accessible parameterless constructor";
-        else if (_pushVisited.Contains(target.ToDisplayString())) problem = "pushes back into '" + MachineName + "' (subflows cannot recurse)";
+        else if (PushVisited.Contains(target.ToDisplayString())) problem = "pushes back into '" + MachineName + "' (subflows cannot recurse)";
 
         var isAllSync = true;
         if (problem is null && target is not null)
         {
             // The visited set is the current push path, so two transitions may push the same subflow.
-            _pushVisited.Add(target.ToDisplayString());
-            var sub = new MachineParser(target, _pushVisited, _cancellationToken).Run(machineAttribute!, raw: null);
-            _pushVisited.Remove(target.ToDisplayString());
+            PushVisited.Add(target.ToDisplayString());
+            var sub = new MachineParser(target, _scopes, PushVisited, _cancellationToken).Run(machineAttribute!, raw: null);
+            PushVisited.Remove(target.ToDisplayString());
             if (sub.Model is null) problem = "is not a valid state machine (see its own diagnostics)";
             else if (_dataType is not null && sub.Model.DataType != TypeNames.ForCode(_dataType)) problem = "works on '" + sub.Model.DataType?.Replace("global::", "") + "', not on '" + TypeNames.ForMessage(_dataType) + "'";
             else isAllSync = sub.Model.IsAllSync;

@@ -1,5 +1,7 @@
 using FsmGen.Generators.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FsmGen.Generators.Parsing;
 
@@ -35,7 +37,38 @@ internal sealed class MethodShape
 
     public bool ReturnsBool => Result?.SpecialType == SpecialType.System_Boolean;
 
-    public static MethodShape Describe(IMethodSymbol method)
+    /// <summary>
+    /// Describes a method. With <paramref name="scopes"/>, a plain signature (<see cref="SignatureTypes.IsPlain"/>) is read
+    /// from syntax with types its declaration already bound for another method; the first method to use a type name is
+    /// bound, and teaches the declaration its types.
+    /// </summary>
+    public static MethodShape Describe(IMethodSymbol method, DeclarationScopes? scopes = null)
+    {
+        var syntax = method.DeclaringSyntaxReferences.Length == 1 ? method.DeclaringSyntaxReferences[0].GetSyntax() as MethodDeclarationSyntax : null;
+        if (syntax is null || !SignatureTypes.IsPlain(syntax)) return FromSymbol(method);
+
+        if (scopes is null || syntax.Parent is not TypeDeclarationSyntax declaration) return FromSymbol(method);
+        if (scopes.Shapes.TryGetValue(method, out var known)) return known;
+        known = DescribePlain(method, syntax, scopes.For(declaration, syntax).Signatures);
+        scopes.Shapes[method] = known;
+        return known;
+    }
+
+    private static MethodShape DescribePlain(IMethodSymbol method, MethodDeclarationSyntax syntax, SignatureTypes signatures)
+    {
+
+        // void Name(): nothing to bind at all (every entry and exit action of an event-driven machine looks like this).
+        var isVoid = SignatureTypes.IsVoid(syntax);
+        if (isVoid && syntax.ParameterList.Parameters.Count == 0) return new MethodShape(method, null, takesCancellation: false, Awaitable.None, result: null, malformed: false);
+
+        if (signatures.TryGet(syntax, out var parameters, out var returnType)) return FromTypes(method, parameters, returnType, isVoid);
+
+        var shape = FromSymbol(method);
+        signatures.Remember(syntax, method);
+        return shape;
+    }
+
+    private static MethodShape FromSymbol(IMethodSymbol method)
     {
         var malformed = method.IsGenericMethod || method.ReturnsByRef || method.ReturnsByRefReadonly || method.Parameters.Length > 2;
         ITypeSymbol? data = null;
@@ -54,6 +87,30 @@ internal sealed class MethodShape
         }
 
         var (awaitable, result) = Unwrap(method.ReturnType, method.ReturnsVoid);
+        return new MethodShape(method, data, takesCancellation, awaitable, result, malformed);
+    }
+
+    /// <summary>
+    /// <see cref="FromSymbol"/> for a plain signature (<see cref="SignatureTypes.IsPlain"/>) whose types are known: no
+    /// generic, by-ref, ref, params or third parameter can make it malformed, only the order of its parameters.
+    /// </summary>
+    private static MethodShape FromTypes(IMethodSymbol method, ITypeSymbol[] parameters, ITypeSymbol? returnType, bool returnsVoid)
+    {
+        var malformed = false;
+        ITypeSymbol? data = null;
+        var takesCancellation = false;
+        for (var i = 0; i < parameters.Length && !malformed; i++)
+        {
+            if (TypeNames.IsCancellationToken(parameters[i]))
+            {
+                if (i != parameters.Length - 1) malformed = true;
+                takesCancellation = true;
+            }
+            else if (i == 0) data = parameters[i];
+            else malformed = true;
+        }
+
+        var (awaitable, result) = returnsVoid ? (Awaitable.None, null) : Unwrap(returnType!, returnsVoid: false);
         return new MethodShape(method, data, takesCancellation, awaitable, result, malformed);
     }
 
