@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Unicode;
 using CsvHelper;
 
 namespace FsmGen.Patterns.FileProcessing;
@@ -194,8 +193,9 @@ internal sealed class CsvRows : IAsyncDisposable
     private CsvRowKind Classify()
     {
         var raw = Reader.RawRecord;
-        LinesRead = Reader.LineNumber + raw.Count((byte)'\n');
-        if (_checkUtf8 && !Utf8.IsValid(raw))
+        var valid = RawRecordScan.TryCountLines(raw, _checkUtf8, out var lineBreaks);
+        LinesRead = Reader.LineNumber + lineBreaks;
+        if (!valid)
         {
             Failed = RecordContext.Unreadable(Reader.LineNumber, Reader.ByteOffset, "the record is not valid UTF-8", raw.ToArray());
             return CsvRowKind.Failed;
