@@ -49,7 +49,7 @@ public static class TypedFileProcessor
     {
         var stopwatch = Stopwatch.StartNew();
         var input = InputStream.Open(config.InputPath, asynchronous: false);
-        var rows = new CsvRows(config, new SynchronousStream(input), config.InputFormat == FileFormat.Tsv ? '\t' : ',');
+        var rows = new CsvRows(config, new SynchronousStream(input), config.InputFormat == FileFormat.Tsv ? '\t' : ',', synchronous: true);
         await using (rows.ConfigureAwait(false))
         {
             var output = OutputFile.Create(config.OutputPath);
