@@ -30,7 +30,10 @@ internal abstract class TypedRecordWriter<TRecord> : IAsyncDisposable
     public abstract ValueTask DisposeAsync();
 }
 
-/// <summary>JSON Lines or a JSON array through <see cref="Utf8JsonWriter"/>, into a buffer written to the file in blocks of 1 MiB.</summary>
+/// <summary>
+/// JSON Lines or a JSON array through <see cref="Utf8JsonWriter"/>, into a buffer written to the file in blocks of 1 MiB:
+/// one block is written in the background (<see cref="WriteBehind"/>) while the next fills up.
+/// </summary>
 internal sealed class TypedJsonWriter<TRecord> : TypedRecordWriter<TRecord>
 {
     // One write call per MiB of output (measured faster here than 64 KiB blocks).
@@ -39,8 +42,12 @@ internal sealed class TypedJsonWriter<TRecord> : TypedRecordWriter<TRecord>
     private readonly Stream _output;
     private readonly TypedRecordFormat<TRecord> _format;
     private readonly bool _asArray;
-    private readonly RewindableBuffer _buffer = new(FlushThreshold * 2);
+    private readonly WriteBehind _writeBehind;
     private readonly Utf8JsonWriter _json;
+    private RewindableBuffer _buffer = new(FlushThreshold * 2);
+
+    // The block being written in the background; filled next, once that write has finished.
+    private RewindableBuffer _spare = new(FlushThreshold * 2);
     private bool _any;
 
     public TypedJsonWriter(Stream output, TypedRecordFormat<TRecord> format, bool asArray)
@@ -48,6 +55,7 @@ internal sealed class TypedJsonWriter<TRecord> : TypedRecordWriter<TRecord>
         _output = output;
         _format = format;
         _asArray = asArray;
+        _writeBehind = new WriteBehind(output);
         _json = new Utf8JsonWriter(_buffer, JsonValueWriter.WriterOptions);
     }
 
@@ -78,7 +86,19 @@ internal sealed class TypedJsonWriter<TRecord> : TypedRecordWriter<TRecord>
             _buffer.Append("\n"u8);
         }
 
-        return _buffer.WrittenCount >= FlushThreshold ? FlushAsync(cancellationToken) : default;
+        if (_buffer.WrittenCount < FlushThreshold)
+        {
+            return default;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_writeBehind.IsIdle)
+        {
+            StartBlock();
+            return default;
+        }
+
+        return WaitThenStartBlockAsync();
     }
 
     public override async ValueTask CompleteAsync(CancellationToken cancellationToken)
@@ -88,16 +108,32 @@ internal sealed class TypedJsonWriter<TRecord> : TypedRecordWriter<TRecord>
             _buffer.Append(_any ? "\n]\n"u8 : "[]\n"u8);
         }
 
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await _writeBehind.WaitAsync().ConfigureAwait(false);
+        await _output.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        _buffer.Rewind(0);
         await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public override ValueTask DisposeAsync() => _json.DisposeAsync();
-
-    private async ValueTask FlushAsync(CancellationToken cancellationToken)
+    public override async ValueTask DisposeAsync()
     {
-        await _output.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        // The output stream is disposed after this writer: no block may still be on its way to it.
+        await _writeBehind.DrainAsync().ConfigureAwait(false);
+        await _json.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async ValueTask WaitThenStartBlockAsync()
+    {
+        await _writeBehind.WaitAsync().ConfigureAwait(false);
+        StartBlock();
+    }
+
+    /// <summary>Hands the full buffer to the background write and goes on in the spare one (whose write has finished).</summary>
+    private void StartBlock()
+    {
+        _writeBehind.Start(_buffer.WrittenMemory);
+        (_buffer, _spare) = (_spare, _buffer);
         _buffer.Rewind(0);
+        _json.Reset(_buffer);
     }
 
     /// <summary>A growable byte buffer that can drop what was written after a mark (a record that failed half-way).</summary>
