@@ -35,7 +35,8 @@ public static class TypedFileProcessor
         ArgumentNullException.ThrowIfNull(config);
         CheckConfig(config);
 
-        // One pool thread runs the loop with synchronous file I/O (see SynchronousStream); the caller's thread returns at once.
+        // One pool thread runs the record loop, whose reads and writes complete synchronously: blocks are read ahead
+        // (ReadAheadStream) and written behind (WriteBehind, for JSON) on threads of their own. The caller's thread returns at once.
         return await Task.Run(() => RunAsync(machine, format, config, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
@@ -49,7 +50,7 @@ public static class TypedFileProcessor
     {
         var stopwatch = Stopwatch.StartNew();
         var input = InputStream.Open(config.InputPath, asynchronous: false);
-        var rows = new CsvRows(config, new SynchronousStream(input), config.InputFormat == FileFormat.Tsv ? '\t' : ',', synchronous: true);
+        var rows = new CsvRows(config, new ReadAheadStream(input), config.InputFormat == FileFormat.Tsv ? '\t' : ',', synchronous: true);
         await using (rows.ConfigureAwait(false))
         {
             var output = OutputFile.Create(config.OutputPath);

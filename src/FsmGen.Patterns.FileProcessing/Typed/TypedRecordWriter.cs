@@ -32,7 +32,7 @@ internal abstract class TypedRecordWriter<TRecord> : IAsyncDisposable
 
 /// <summary>
 /// JSON Lines or a JSON array through <see cref="Utf8JsonWriter"/>, into a buffer written to the file in blocks of 1 MiB:
-/// one block is written in the background (<see cref="WriteBehind"/>) while the next fills up.
+/// one block is written by another thread (<see cref="WriteBehind"/>) while the next fills up.
 /// </summary>
 internal sealed class TypedJsonWriter<TRecord> : TypedRecordWriter<TRecord>
 {
@@ -117,7 +117,7 @@ internal sealed class TypedJsonWriter<TRecord> : TypedRecordWriter<TRecord>
     public override async ValueTask DisposeAsync()
     {
         // The output stream is disposed after this writer: no block may still be on its way to it.
-        await _writeBehind.DrainAsync().ConfigureAwait(false);
+        await _writeBehind.DisposeAsync().ConfigureAwait(false);
         await _json.DisposeAsync().ConfigureAwait(false);
     }
 
