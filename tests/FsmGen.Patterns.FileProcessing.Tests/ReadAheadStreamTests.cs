@@ -29,6 +29,7 @@ public sealed class ReadAheadStreamTests
 
         Assert.Equal(bytes, copy.ToArray());
         Assert.Equal(0, stream.Read(buffer, 0, buffer.Length));
+        Assert.Equal(length, stream.BytesDelivered);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ internal sealed class ReadAheadStream : Stream
     private int _consumed;
     private bool _endOfInput;
     private bool _started;
+    private long _delivered;
     private bool _disposed;
 
     // The block being read ahead, guarded by _gate.
@@ -39,6 +40,9 @@ internal sealed class ReadAheadStream : Stream
         // Started by the first read: a stream that is never read (its reader failed to start) leaves no thread behind.
         _thread = new Thread(ReadBlocks) { IsBackground = true, Name = "FsmGen read-ahead" };
     }
+
+    /// <summary>The bytes that reads have returned so far (progress: what the reader has taken, not what was read ahead).</summary>
+    public long BytesDelivered => Volatile.Read(ref _delivered);
 
     public override bool CanRead => true;
 
@@ -71,6 +75,7 @@ internal sealed class ReadAheadStream : Stream
         var count = Math.Min(buffer.Length, _currentLength - _consumed);
         _current.AsSpan(_consumed, count).CopyTo(buffer);
         _consumed += count;
+        Volatile.Write(ref _delivered, _delivered + count);
         return count;
     }
 
