@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using FsmGen.Patterns.FileProcessing.Generated;
 
@@ -103,6 +104,8 @@ internal sealed class TypedRun<TState, TRecord>
         }
     }
 
+    // Pooled: with a really asynchronous stage method every record takes this path, and it should not allocate each time.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FinishRecordAsync(ValueTask<CsvRowKind> next, FileRecord<TRecord> record, CancellationToken cancellationToken)
     {
         var kind = await next.ConfigureAwait(false);
@@ -116,6 +119,7 @@ internal sealed class TypedRun<TState, TRecord>
         return false;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FinishRecordAsync(ValueTask run, CsvRowKind kind, FileRecord<TRecord> record, CancellationToken cancellationToken)
     {
         await run.ConfigureAwait(false);
@@ -123,6 +127,7 @@ internal sealed class TypedRun<TState, TRecord>
         return false;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<bool> NotEnded(ValueTask account)
     {
         await account.ConfigureAwait(false);
