@@ -14,6 +14,7 @@ internal sealed class TypedRun<TState, TRecord>
     where TState : struct, Enum
 {
     private readonly IDataFlowMachine<TState, FileRecord<TRecord>> _machine;
+    private readonly ISynchronousRecordMachine<TState, TRecord>? _synchronousMachine;
     private readonly TypedRecordFormat<TRecord> _format;
     private readonly FileProcessingConfig _config;
     private readonly CsvRows _rows;
@@ -31,6 +32,7 @@ internal sealed class TypedRun<TState, TRecord>
         RunLedger ledger)
     {
         _machine = machine;
+        _synchronousMachine = machine as ISynchronousRecordMachine<TState, TRecord>;
         _format = format;
         _config = config;
         _rows = rows;
@@ -294,6 +296,14 @@ internal sealed class TypedRun<TState, TRecord>
     /// <summary>Runs the record through the machine; afterwards its outcome is written, filtered or invalid.</summary>
     private ValueTask RunMachineAsync(FileRecord<TRecord> record, CancellationToken cancellationToken)
     {
+        if (_synchronousMachine is not null)
+        {
+            // What RunAsync of an all-synchronous machine does, without wrapping the result in a ValueTask.
+            cancellationToken.ThrowIfCancellationRequested();
+            Settle(record, _synchronousMachine.Run(record));
+            return default;
+        }
+
         var run = _machine.RunAsync(record, cancellationToken);
         if (run.IsCompletedSuccessfully)
         {
