@@ -204,6 +204,22 @@ public sealed class TypedPatternTests : IDisposable
     }
 
     [Fact]
+    public async Task Stream_mode_over_several_read_and_write_blocks_keeps_every_record_in_order()
+    {
+        // About 3 MiB in and 4 MiB out: the input is read ahead and the output written behind in blocks of 1 MiB.
+        var rows = Enumerable.Range(1, 100_000).Select(i => string.Create(CultureInfo.InvariantCulture, $"{i},user{i}@example.com,{i % 200},paid"));
+        var input = _dir.Write("orders.csv", "id,email,amount,status\n" + string.Join('\n', rows) + "\nbad,x,y,z\n");
+        var output = _dir.File("out.jsonl");
+
+        var result = (await new LargeOrders().ProcessAsync(new FileProcessingConfigBuilder(input, output).Build())).AssertAccounted();
+
+        var expected = Enumerable.Range(1, 100_000).Where(i => i % 200 >= 100).ToList();
+        Assert.Equal((100_001L, (long)expected.Count, 1L, new FileInfo(input).Length), (result.RecordsRead, result.Written, result.Errors, result.BytesRead));
+        Assert.Equal(expected, OutputReader.ReadJsonLines(output).Select(e => e.GetProperty("Id").GetInt32()));
+        Assert.Equal(100_002L, Assert.Single(result.ErrorDetails).LineNumber);
+    }
+
+    [Fact]
     public async Task Whole_mode_gives_the_same_output_as_stream_mode()
     {
         var input = _dir.Write("orders.csv", Orders);

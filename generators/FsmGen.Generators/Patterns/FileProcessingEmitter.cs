@@ -29,8 +29,11 @@ internal static class FileProcessingEmitter
         if (hierarchy.Namespace is not null) closers.Add(w.Block("namespace " + hierarchy.Namespace));
         foreach (var outer in hierarchy.ContainingTypes) closers.Add(w.Block("partial " + outer.Keyword + " " + outer.Name));
 
-        // The machine's part of the class carries [GeneratedCode]; an attribute may appear on one part only.
-        using (w.Block("partial class " + hierarchy.Name))
+        // The machine's part of the class carries [GeneratedCode]; an attribute may appear on one part only. A machine whose
+        // stages are all synchronous has a Run method, which the typed processor calls through this interface.
+        var allSync = !part.Slots.Any(s => s.Call.IsAsync);
+        var synchronous = allSync ? " : " + Generated + ".ISynchronousRecordMachine<" + hierarchy.GlobalName + ".StateId, " + part.RecordType + ">" : "";
+        using (w.Block("partial class " + hierarchy.Name + synchronous))
         {
             EmitEntryPoints(w, part);
             EmitStages(w, part);

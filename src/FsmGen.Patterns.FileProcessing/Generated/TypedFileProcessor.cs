@@ -35,7 +35,8 @@ public static class TypedFileProcessor
         ArgumentNullException.ThrowIfNull(config);
         CheckConfig(config);
 
-        // One pool thread runs the loop with synchronous file I/O (see SynchronousStream); the caller's thread returns at once.
+        // One pool thread runs the record loop, whose reads and writes complete synchronously: blocks are read ahead
+        // (ReadAheadStream) and written behind (WriteBehind, for JSON) on threads of their own. The caller's thread returns at once.
         return await Task.Run(() => RunAsync(machine, format, config, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
@@ -49,14 +50,15 @@ public static class TypedFileProcessor
     {
         var stopwatch = Stopwatch.StartNew();
         var input = InputStream.Open(config.InputPath, asynchronous: false);
-        var rows = new CsvRows(config, new SynchronousStream(input), config.InputFormat == FileFormat.Tsv ? '\t' : ',');
+        var readAhead = new ReadAheadStream(input);
+        var rows = new CsvRows(config, readAhead, config.InputFormat == FileFormat.Tsv ? '\t' : ',', synchronous: true);
         await using (rows.ConfigureAwait(false))
         {
             var output = OutputFile.Create(config.OutputPath);
             await using (output.ConfigureAwait(false))
             {
                 FileProcessingResult result;
-                var ledger = new RunLedger(config, new TypedInputPosition(rows, input), progress);
+                var ledger = new RunLedger(config, new TypedInputPosition(rows, readAhead, input), progress);
                 await using (ledger.ConfigureAwait(false))
                 {
                     var writer = TypedRecordWriter<TRecord>.Create(config, new SynchronousStream(output.Stream), format);
@@ -112,10 +114,13 @@ public static class TypedFileProcessor
 
     private static ArgumentException Invalid(string field, string problem) => new($"FileProcessingConfig.{field} {problem}.", field);
 
-    /// <summary>Progress of a typed run: bytes from the input stream, lines from the CSV rows.</summary>
-    private sealed class TypedInputPosition(CsvRows rows, InputStream input) : IInputPosition
+    /// <summary>
+    /// Progress of a typed run: the bytes the CSV reader has taken (not those read ahead for it), the file's length, and
+    /// lines from the CSV rows.
+    /// </summary>
+    private sealed class TypedInputPosition(CsvRows rows, ReadAheadStream readAhead, InputStream input) : IInputPosition
     {
-        public long BytesRead => input.BytesRead;
+        public long BytesRead => readAhead.BytesDelivered;
 
         public long TotalBytes => input.Length;
 

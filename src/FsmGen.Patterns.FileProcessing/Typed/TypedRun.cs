@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using FsmGen.Patterns.FileProcessing.Generated;
 
@@ -13,6 +14,7 @@ internal sealed class TypedRun<TState, TRecord>
     where TState : struct, Enum
 {
     private readonly IDataFlowMachine<TState, FileRecord<TRecord>> _machine;
+    private readonly ISynchronousRecordMachine<TState, TRecord>? _synchronousMachine;
     private readonly TypedRecordFormat<TRecord> _format;
     private readonly FileProcessingConfig _config;
     private readonly CsvRows _rows;
@@ -30,6 +32,7 @@ internal sealed class TypedRun<TState, TRecord>
         RunLedger ledger)
     {
         _machine = machine;
+        _synchronousMachine = machine as ISynchronousRecordMachine<TState, TRecord>;
         _format = format;
         _config = config;
         _rows = rows;
@@ -48,29 +51,11 @@ internal sealed class TypedRun<TState, TRecord>
     private async Task StreamAsync(CancellationToken cancellationToken)
     {
         var record = new FileRecord<TRecord>();
-        while (true)
+        while (!RunSynchronously(record, cancellationToken, out var pending))
         {
-            // Each step completes synchronously unless a stage method is really asynchronous; testing for that first
-            // skips the await machinery on the common path.
-            var next = NextAsync(record, cancellationToken);
-            var kind = next.IsCompletedSuccessfully ? next.Result : await next.ConfigureAwait(false);
-            if (kind == CsvRowKind.End)
+            if (await pending.ConfigureAwait(false))
             {
                 break;
-            }
-
-            var run = RunMachineAsync(record, cancellationToken);
-            if (!run.IsCompletedSuccessfully)
-            {
-                await run.ConfigureAwait(false);
-            }
-
-            // The reader is still on the record's row, so its raw input is copied only when the record failed.
-            var raw = kind == CsvRowKind.Row && record.Outcome == FileRecordOutcome.Invalid ? _rows.RawForDeadLetter() : record.Raw;
-            var account = AccountAsync(record, raw, cancellationToken);
-            if (!account.IsCompletedSuccessfully)
-            {
-                await account.ConfigureAwait(false);
             }
         }
 
@@ -79,6 +64,81 @@ internal sealed class TypedRun<TState, TRecord>
             await AccountEmptyInputAsync(record, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Reads, runs and accounts records one after the other for as long as every step completes synchronously (the usual
+    /// case: file I/O is synchronous and happens in large blocks, and stage methods are synchronous), so that the loop
+    /// pays for no async state machine per record.
+    /// </summary>
+    /// <returns>True at the end of the input; false when a step has to wait: <paramref name="pending"/> then finishes the
+    /// record and says whether the input ended.</returns>
+    private bool RunSynchronously(FileRecord<TRecord> record, CancellationToken cancellationToken, out ValueTask<bool> pending)
+    {
+        while (true)
+        {
+            var next = NextAsync(record, cancellationToken);
+            if (!next.IsCompletedSuccessfully)
+            {
+                pending = FinishRecordAsync(next, record, cancellationToken);
+                return false;
+            }
+
+            var kind = next.Result;
+            if (kind == CsvRowKind.End)
+            {
+                pending = default;
+                return true;
+            }
+
+            var run = RunMachineAsync(record, cancellationToken);
+            if (!run.IsCompletedSuccessfully)
+            {
+                pending = FinishRecordAsync(run, kind, record, cancellationToken);
+                return false;
+            }
+
+            var account = AccountAsync(record, RawForDeadLetter(kind, record), cancellationToken);
+            if (!account.IsCompletedSuccessfully)
+            {
+                pending = NotEnded(account);
+                return false;
+            }
+        }
+    }
+
+    // Pooled: with a really asynchronous stage method every record takes this path, and it should not allocate each time.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> FinishRecordAsync(ValueTask<CsvRowKind> next, FileRecord<TRecord> record, CancellationToken cancellationToken)
+    {
+        var kind = await next.ConfigureAwait(false);
+        if (kind == CsvRowKind.End)
+        {
+            return true;
+        }
+
+        await RunMachineAsync(record, cancellationToken).ConfigureAwait(false);
+        await AccountAsync(record, RawForDeadLetter(kind, record), cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> FinishRecordAsync(ValueTask run, CsvRowKind kind, FileRecord<TRecord> record, CancellationToken cancellationToken)
+    {
+        await run.ConfigureAwait(false);
+        await AccountAsync(record, RawForDeadLetter(kind, record), cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<bool> NotEnded(ValueTask account)
+    {
+        await account.ConfigureAwait(false);
+        return false;
+    }
+
+    /// <summary>Stream mode: the reader is still on the record's row, so its raw input is copied only when the record failed.</summary>
+    private ReadOnlyMemory<byte> RawForDeadLetter(CsvRowKind kind, FileRecord<TRecord> record) =>
+        kind == CsvRowKind.Row && record.Outcome == FileRecordOutcome.Invalid ? _rows.RawForDeadLetter() : record.Raw;
 
     private async Task ChunkedAsync(int chunkSize, int parallelChunks, CancellationToken cancellationToken)
     {
@@ -236,6 +296,14 @@ internal sealed class TypedRun<TState, TRecord>
     /// <summary>Runs the record through the machine; afterwards its outcome is written, filtered or invalid.</summary>
     private ValueTask RunMachineAsync(FileRecord<TRecord> record, CancellationToken cancellationToken)
     {
+        if (_synchronousMachine is not null)
+        {
+            // What RunAsync of an all-synchronous machine does, without wrapping the result in a ValueTask.
+            cancellationToken.ThrowIfCancellationRequested();
+            Settle(record, _synchronousMachine.Run(record));
+            return default;
+        }
+
         var run = _machine.RunAsync(record, cancellationToken);
         if (run.IsCompletedSuccessfully)
         {

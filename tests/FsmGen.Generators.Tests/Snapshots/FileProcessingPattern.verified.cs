@@ -5,7 +5,7 @@
 
 namespace Demo.Files
 {
-    partial class PaidOrders
+    partial class PaidOrders : global::FsmGen.Patterns.FileProcessing.Generated.ISynchronousRecordMachine<global::Demo.Files.PaidOrders.StateId, global::Demo.Files.Order>
     {
         /// <summary>
         /// Processes the CSV or TSV input file of <paramref name="config"/>: each row becomes a record, runs through this class's
