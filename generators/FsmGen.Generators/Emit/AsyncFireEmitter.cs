@@ -20,8 +20,8 @@ namespace FsmGen.Generators.Emit;
 /// </summary>
 internal static class AsyncFireEmitter
 {
-    private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
-    private const string ValueTaskOfBool = "global::System.Threading.Tasks.ValueTask<bool>";
+    private const string ValueTask = FlatSteps.ValueTask;
+    private const string ValueTaskOfBool = FlatSteps.ValueTaskOfBool;
 
     /// <summary>The continuation methods are named this plus a number; the prefix is reserved (GeneratedMembers).</summary>
     public const string ResumePrefix = "FireCoreAsyncResume";
@@ -110,8 +110,7 @@ internal static class AsyncFireEmitter
         using (w.Block("private " + ValueTaskOfBool + " FireCoreAsync(" + trigger + " trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)"))
         {
             w.Line("if (cancellationToken.IsCancellationRequested) return " + ValueTask + ".FromCanceled<bool>(cancellationToken);");
-            if (steps.Any(s => s.IsAsync && s.Kind == FireStepKind.Guard)) w.Line(ValueTaskOfBool + " pendingGuard;");
-            if (steps.Any(s => s.IsAsync && s.Kind == FireStepKind.AwaitAction)) w.Line(ValueTask + " pendingAction;");
+            FlatSteps.DeclarePending(w, steps, dataType: null);
             using (EventEmitter.SwitchOnCurrent(w, machine))
             {
                 foreach (var group in cases.GroupBy(c => c.State.Name))
@@ -124,7 +123,7 @@ internal static class AsyncFireEmitter
                         {
                             w.Line("case " + trigger + "." + Identifier.Escape(fireCase.Trigger) + ":");
                             w.Indent();
-                            WriteFast(w, fireCase);
+                            Flat(fireCase).WriteFast(w);
                             w.Unindent();
                         }
                     }
@@ -140,118 +139,20 @@ internal static class AsyncFireEmitter
         w.Line();
     }
 
-    private static void WriteFast(CodeWriter w, FireCase fireCase)
-    {
-        var site = 0;
-        foreach (var step in fireCase.Steps)
-        {
-            switch (step.Kind)
-            {
-                case FireStepKind.Statement:
-                    w.Line(step.Code);
-                    break;
-                case FireStepKind.Label:
-                    w.Line(step.Label + ":");
-                    break;
-                case FireStepKind.Return:
-                    w.Line("return " + (step.FastCode ?? "new " + ValueTaskOfBool + "(" + step.Code + ")") + ";");
-                    break;
-                case FireStepKind.Guard when !step.IsAsync:
-                    w.Line("if (!" + step.Code + ") goto " + step.Label + ";");
-                    break;
-                case FireStepKind.Guard:
-                    site++;
-                    w.Line("pendingGuard = " + AsValueTask(step, ValueTaskOfBool) + ";");
-                    w.Line("if (!pendingGuard.IsCompletedSuccessfully) return " + fireCase.ResumeMethod + "(" + Site(site) + ", pendingGuard, default, trigger, strict, cancellationToken);");
-                    w.Line("if (!pendingGuard.Result) goto " + step.Label + ";");
-                    break;
-                case FireStepKind.AwaitAction:
-                    site++;
-                    w.Line("pendingAction = " + AsValueTask(step, ValueTask) + ";");
-                    w.Line("if (!pendingAction.IsCompletedSuccessfully) return " + fireCase.ResumeMethod + "(" + Site(site) + ", default, pendingAction, trigger, strict, cancellationToken);");
-                    // Consumes the ValueTask (a pooled IValueTaskSource must be observed exactly once).
-                    w.Line("pendingAction.GetAwaiter().GetResult();");
-                    break;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The async continuation of one case: entered with the pending task of async step <c>resumeAt</c> (1-based), it
-    /// awaits it and runs the remaining steps, awaiting each async one. Only the code reachable from a resume point is
-    /// written (unreachable code or unused labels would be warnings in the consumer).
-    /// </summary>
+    /// <summary>The async continuation of one case: entered with the pending task of async step <c>resumeAt</c> (1-based).</summary>
     private static void EmitContinuation(CodeWriter w, MachineModel machine, FireCase fireCase)
     {
-        var trigger = machine.TriggerType!;
-        var steps = fireCase.Steps;
-        var first = steps.FindIndex(s => s.IsAsync);
-        var sites = steps.Count(s => s.IsAsync);
-        using (w.Block("private async " + ValueTaskOfBool + " " + fireCase.ResumeMethod + "(int resumeAt, " + ValueTaskOfBool + " pendingGuard, " + ValueTask + " pendingAction, " + trigger + " trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)"))
+        var flat = Flat(fireCase);
+        using (w.Block("private async " + FlatSteps.ValueTaskOfBool + " " + fireCase.ResumeMethod + "(" + flat.PendingParameters + ", " + machine.TriggerType + " trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)"))
         {
-            if (sites > 1)
-            {
-                using (w.Block("switch (resumeAt)"))
-                {
-                    for (var k = 2; k <= sites; k++) w.Line("case " + Site(k) + ": goto resume" + Site(k) + ";");
-                }
-            }
-
-            // Entering with resumeAt == 1 (or any value the switch does not take) falls through to the first async step.
-            var reachable = true;
-            var referenced = new HashSet<string>();
-            var site = 0;
-            for (var i = first; i < steps.Count; i++)
-            {
-                var step = steps[i];
-                switch (step.Kind)
-                {
-                    case FireStepKind.Label:
-                        // A label is reached only by the guard jumps written above it.
-                        reachable = referenced.Contains(step.Label!);
-                        if (reachable) w.Line(step.Label + ":");
-                        break;
-                    case FireStepKind.Statement when reachable:
-                        w.Line(step.Code);
-                        break;
-                    case FireStepKind.Return when reachable:
-                        w.Line("return " + step.Code + ";");
-                        reachable = false;
-                        break;
-                    case FireStepKind.Guard when reachable && !step.IsAsync:
-                        w.Line("if (!" + step.Code + ") goto " + step.Label + ";");
-                        referenced.Add(step.Label!);
-                        break;
-                    case FireStepKind.Guard when step.IsAsync:
-                        site++;
-                        WriteResumePoint(w, site, reachable, "pendingGuard = " + AsValueTask(step, ValueTaskOfBool) + ";");
-                        w.Line("if (!await pendingGuard.ConfigureAwait(false)) goto " + step.Label + ";");
-                        referenced.Add(step.Label!);
-                        reachable = true;
-                        break;
-                    case FireStepKind.AwaitAction:
-                        site++;
-                        WriteResumePoint(w, site, reachable, "pendingAction = " + AsValueTask(step, ValueTask) + ";");
-                        w.Line("await pendingAction.ConfigureAwait(false);");
-                        reachable = true;
-                        break;
-                }
-            }
+            flat.WriteContinuation(w);
         }
 
         w.Line();
     }
 
-    /// <summary>
-    /// Before the await of async step <paramref name="site"/>: the call that starts it (only when the code above can fall
-    /// through to it; site 1 comes in as a parameter) and the label the entry switch jumps to.
-    /// </summary>
-    private static void WriteResumePoint(CodeWriter w, int site, bool reachable, string start)
-    {
-        if (site == 1) return;
-        if (reachable) w.Line(start);
-        w.Line("resume" + Site(site) + ":");
-    }
+    private static FlatSteps Flat(FireCase fireCase) =>
+        new(fireCase.Steps, dataType: null, "bool", fireCase.ResumeMethod ?? "", ", trigger, strict, cancellationToken");
 
     /// <summary>
     /// The Throw policies of the fast path, out of line: the exception goes into the returned task (as an async method
@@ -280,10 +181,4 @@ internal static class AsyncFireEmitter
             w.Line();
         }
     }
-
-    /// <summary>Task-returning members are wrapped (no allocation) so one local type serves both.</summary>
-    private static string AsValueTask(FireStep step, string valueTaskType) =>
-        step.Awaitable == Awaitable.Task ? "new " + valueTaskType + "(" + step.Code + ")" : step.Code;
-
-    private static string Site(int site) => site.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -17,8 +17,6 @@ namespace FsmGen.Generators.Emit;
 /// </summary>
 internal static class DataFlowAsyncFastPath
 {
-    private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
-    private const string ValueTaskOfBool = "global::System.Threading.Tasks.ValueTask<bool>";
     private const string Token = "cancellationToken";
 
     /// <summary>A subflow's RunAsync result would need its own kind of pending task; such machines keep the async method.</summary>
@@ -29,27 +27,24 @@ internal static class DataFlowAsyncFastPath
     {
         var data = machine.DataType!;
         var steps = RunSteps(machine, result, out var checkSteps);
-        var valueTaskOfData = ValueTask + "<" + data + ">";
-        var valueTaskOfResult = ValueTask + "<" + result + ">";
-        var start = machine.StartState;
+        var flat = new FlatSteps(steps, data, result, "RunFastAsyncResume", ", state, data, steps, cancellationToken");
+        var valueTaskOfResult = FlatSteps.ValueTask + "<" + result + ">";
 
         using (w.Block("private " + valueTaskOfResult + " RunFastAsync(" + data + " input, global::System.Threading.CancellationToken cancellationToken)"))
         {
-            w.Line("var state = StateId." + Identifier.Escape(start) + ";");
+            w.Line("var state = StateId." + Identifier.Escape(machine.StartState) + ";");
             w.Line("var data = input;");
             w.Line("var steps = 0;");
-            if (steps.Any(s => s.IsAsync && s.Kind == FireStepKind.AwaitData)) w.Line(valueTaskOfData + " pendingData;");
-            if (steps.Any(s => s.IsAsync && s.Kind == FireStepKind.Guard)) w.Line(ValueTaskOfBool + " pendingGuard;");
-            if (steps.Any(s => s.IsAsync && s.Kind == FireStepKind.AwaitAction)) w.Line(ValueTask + " pendingAction;");
+            FlatSteps.DeclarePending(w, steps, data);
             using (w.Block("try"))
             {
-                WriteFast(w, steps, result, valueTaskOfData);
+                flat.WriteFast(w);
             }
 
             using (w.Block("catch (global::System.Exception exception)"))
             {
                 // As the async method did: cancellation is not a failure of the state, it cancels the run.
-                w.Line("if (exception is global::System.OperationCanceledException && cancellationToken.IsCancellationRequested) return " + ValueTask + ".FromCanceled<" + result + ">(cancellationToken);");
+                w.Line("if (exception is global::System.OperationCanceledException && cancellationToken.IsCancellationRequested) return " + FlatSteps.ValueTask + ".FromCanceled<" + result + ">(cancellationToken);");
                 w.Line("return RecoverAsync(state, data, steps, exception, cancellationToken);");
             }
 
@@ -62,114 +57,11 @@ internal static class DataFlowAsyncFastPath
         }
 
         w.Line();
-        EmitContinuation(w, machine, steps, checkSteps, data, result);
-    }
-
-    private static void WriteFast(CodeWriter w, List<FireStep> steps, string result, string valueTaskOfData)
-    {
-        var valueTaskOfResult = ValueTask + "<" + result + ">";
-        var site = 0;
-        const string handOver = "RunFastAsyncResume(";
-        const string carried = ", state, data, steps, cancellationToken);";
-        foreach (var step in steps)
-        {
-            switch (step.Kind)
-            {
-                case FireStepKind.Statement:
-                    w.Line(step.Code);
-                    break;
-                case FireStepKind.Label:
-                    w.Line(step.Label + ":");
-                    break;
-                case FireStepKind.CheckCancellation:
-                    w.Line("if (cancellationToken.IsCancellationRequested) return " + ValueTask + ".FromCanceled<" + result + ">(cancellationToken);");
-                    break;
-                case FireStepKind.Return:
-                    w.Line("return new " + valueTaskOfResult + "(" + step.Code + ");");
-                    break;
-                case FireStepKind.Guard when !step.IsAsync:
-                    w.Line("if (!" + step.Code + ") goto " + step.Label + ";");
-                    break;
-                case FireStepKind.Guard:
-                    site++;
-                    w.Line("pendingGuard = " + Wrap(step, ValueTaskOfBool) + ";");
-                    w.Line("if (!pendingGuard.IsCompletedSuccessfully) return " + handOver + Site(site) + ", default, pendingGuard, default" + carried);
-                    w.Line("if (!pendingGuard.Result) goto " + step.Label + ";");
-                    break;
-                case FireStepKind.AwaitData:
-                    site++;
-                    w.Line("pendingData = " + Wrap(step, valueTaskOfData) + ";");
-                    w.Line("if (!pendingData.IsCompletedSuccessfully) return " + handOver + Site(site) + ", pendingData, default, default" + carried);
-                    w.Line("data = pendingData.Result;");
-                    break;
-                case FireStepKind.AwaitAction:
-                    site++;
-                    w.Line("pendingAction = " + Wrap(step, ValueTask) + ";");
-                    w.Line("if (!pendingAction.IsCompletedSuccessfully) return " + handOver + Site(site) + ", default, default, pendingAction" + carried);
-                    // Consumes the ValueTask (a pooled IValueTaskSource must be observed exactly once).
-                    w.Line("pendingAction.GetAwaiter().GetResult();");
-                    break;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The continuation: every state block again, as an async method, entered by a switch that jumps to the await of the
-    /// pending task. Nothing in it is unreachable (the switch falls through to the start block), so no warning.
-    /// </summary>
-    private static void EmitContinuation(CodeWriter w, MachineModel machine, List<FireStep> steps, bool checkSteps, string data, string result)
-    {
-        var sites = steps.Count(s => s.IsAsync);
-        var valueTaskOfData = ValueTask + "<" + data + ">";
-        using (w.Block("private async " + ValueTask + "<" + result + "> RunFastAsyncResume(int resumeAt, " + valueTaskOfData + " pendingData, " + ValueTaskOfBool + " pendingGuard, " + ValueTask + " pendingAction, StateId state, " + data + " data, int steps, global::System.Threading.CancellationToken cancellationToken)"))
+        using (w.Block("private async " + valueTaskOfResult + " RunFastAsyncResume(" + flat.PendingParameters + ", StateId state, " + data + " data, int steps, global::System.Threading.CancellationToken cancellationToken)"))
         {
             using (w.Block("try"))
             {
-                using (w.Block("switch (resumeAt)"))
-                {
-                    for (var k = 1; k <= sites; k++) w.Line("case " + Site(k) + ": goto resume" + Site(k) + ";");
-                }
-
-                var site = 0;
-                foreach (var step in steps)
-                {
-                    switch (step.Kind)
-                    {
-                        case FireStepKind.Statement:
-                            w.Line(step.Code);
-                            break;
-                        case FireStepKind.Label:
-                            w.Line(step.Label + ":");
-                            break;
-                        case FireStepKind.CheckCancellation:
-                            w.Line("cancellationToken.ThrowIfCancellationRequested();");
-                            break;
-                        case FireStepKind.Return:
-                            w.Line("return " + step.Code + ";");
-                            break;
-                        case FireStepKind.Guard when !step.IsAsync:
-                            w.Line("if (!" + step.Code + ") goto " + step.Label + ";");
-                            break;
-                        case FireStepKind.Guard:
-                            site++;
-                            w.Line("pendingGuard = " + Wrap(step, ValueTaskOfBool) + ";");
-                            w.Line("resume" + Site(site) + ":");
-                            w.Line("if (!await pendingGuard.ConfigureAwait(false)) goto " + step.Label + ";");
-                            break;
-                        case FireStepKind.AwaitData:
-                            site++;
-                            w.Line("pendingData = " + Wrap(step, valueTaskOfData) + ";");
-                            w.Line("resume" + Site(site) + ":");
-                            w.Line("data = await pendingData.ConfigureAwait(false);");
-                            break;
-                        case FireStepKind.AwaitAction:
-                            site++;
-                            w.Line("pendingAction = " + Wrap(step, ValueTask) + ";");
-                            w.Line("resume" + Site(site) + ":");
-                            w.Line("await pendingAction.ConfigureAwait(false);");
-                            break;
-                    }
-                }
+                flat.WriteContinuation(w);
             }
 
             w.Line("catch (global::System.Exception exception) when (!(exception is global::System.OperationCanceledException && cancellationToken.IsCancellationRequested))");
@@ -285,10 +177,4 @@ internal static class DataFlowAsyncFastPath
         var sync = MachineEmitter.Call(call, "data", Token);
         return FireStep.Statement(call.ReturnsValue ? "data = " + sync + ";" : sync + ";");
     }
-
-    /// <summary>Task-returning members are wrapped (no allocation) so one local type serves both.</summary>
-    private static string Wrap(FireStep step, string valueTaskType) =>
-        step.Awaitable == Awaitable.Task ? "new " + valueTaskType + "(" + step.Code + ")" : step.Code;
-
-    private static string Site(int site) => site.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -151,8 +151,11 @@ namespace Demo
         {
             switch (resumeAt)
             {
+                case 1: goto resume1;
                 case 2: goto resume2;
             }
+            pendingGuard = CanStartAsync(cancellationToken);
+            resume1:
             if (!await pendingGuard.ConfigureAwait(false)) goto case0_next0;
             OnExit(StateId.Queued);
             _current = StateId.Running;
@@ -170,9 +173,12 @@ namespace Demo
         {
             switch (resumeAt)
             {
+                case 1: goto resume1;
                 case 2: goto resume2;
                 case 3: goto resume3;
             }
+            pendingAction = new global::System.Threading.Tasks.ValueTask(ReleaseAsync());
+            resume1:
             await pendingAction.ConfigureAwait(false);
             OnExit(StateId.Running);
             pendingAction = ReportAsync(cancellationToken);
@@ -189,6 +195,12 @@ namespace Demo
 
         private async global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncResume2(int resumeAt, global::System.Threading.Tasks.ValueTask<bool> pendingGuard, global::System.Threading.Tasks.ValueTask pendingAction, global::Demo.JobTrigger trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)
         {
+            switch (resumeAt)
+            {
+                case 1: goto resume1;
+            }
+            pendingAction = new global::System.Threading.Tasks.ValueTask(ReleaseAsync());
+            resume1:
             await pendingAction.ConfigureAwait(false);
             OnExit(StateId.Running);
             _current = StateId.Queued;

@@ -186,12 +186,32 @@ namespace Demo.Recovery
 
         private async global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncResume0(int resumeAt, global::System.Threading.Tasks.ValueTask<bool> pendingGuard, global::System.Threading.Tasks.ValueTask pendingAction, global::Demo.Recovery.AlarmTrigger trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)
         {
+            switch (resumeAt)
+            {
+                case 1: goto resume1;
+            }
+            OnExit(StateId.Idle);
+            _current = StateId.Armed;
+            OnTransition(StateId.Idle, StateId.Armed, global::Demo.Recovery.AlarmTrigger.Arm);
+            OnEnter(StateId.Armed);
+            pendingAction = (_recoveryPipelines ?? CreateRecoveryPipelines()).ArmedPipeline.ExecuteAsync(static ct => { Armed(); return global::System.Threading.Tasks.ValueTask.CompletedTask; }, cancellationToken);
+            resume1:
             await pendingAction.ConfigureAwait(false);
             return true;
         }
 
         private async global::System.Threading.Tasks.ValueTask<bool> FireCoreAsyncResume1(int resumeAt, global::System.Threading.Tasks.ValueTask<bool> pendingGuard, global::System.Threading.Tasks.ValueTask pendingAction, global::Demo.Recovery.AlarmTrigger trigger, bool strict, global::System.Threading.CancellationToken cancellationToken)
         {
+            switch (resumeAt)
+            {
+                case 1: goto resume1;
+            }
+            OnExit(StateId.Armed);
+            _current = StateId.Calling;
+            OnTransition(StateId.Armed, StateId.Calling, global::Demo.Recovery.AlarmTrigger.Trip);
+            OnEnter(StateId.Calling);
+            pendingAction = (_recoveryPipelines ?? CreateRecoveryPipelines()).CallingPipeline.ExecuteAsync(static (s, ct) => new global::System.Threading.Tasks.ValueTask(s.Calling(ct)), this, cancellationToken);
+            resume1:
             await pendingAction.ConfigureAwait(false);
             return true;
         }
