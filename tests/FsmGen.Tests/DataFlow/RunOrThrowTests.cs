@@ -27,6 +27,20 @@ public sealed class RunOrThrowTests
     }
 
     [Fact]
+    public void Returns_the_result_of_a_clean_run_and_throws_a_failure()
+    {
+        // <run-or-throw>
+        var flow = new LoopFlow();
+
+        var result = flow.RunOrThrow(2); // Check -> Again -> Check -> Done
+        Assert.Equal((LoopFlow.StateId.Done, 3), (result.FinalState, result.Data));
+
+        // Check throws on negative input: Run would return it in result.Error, RunOrThrow lets it propagate.
+        Assert.Throws<ArgumentOutOfRangeException>(() => flow.RunOrThrow(-1));
+        // </run-or-throw>
+    }
+
+    [Fact]
     public void Runs_the_hooks_and_history_as_Run_does()
     {
         var byRun = new TriageFlow();
