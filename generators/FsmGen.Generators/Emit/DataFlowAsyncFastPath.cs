@@ -79,6 +79,50 @@ internal static class DataFlowAsyncFastPath
         w.Line();
     }
 
+    /// <summary>
+    /// RunOrThrowAsync of a machine with async members and no failure handling: the same fast path and continuation
+    /// without the catch, so that the fast path inlines; a failure propagates as from RunOrThrow.
+    /// </summary>
+    public static void EmitWithoutCatch(CodeWriter w, MachineModel machine, string result)
+    {
+        var data = machine.DataType!;
+        var steps = RunSteps(machine, result, out var checkSteps);
+        var flat = new FlatSteps(steps, data, result, "RunOrThrowAsyncResume", ", state, data, steps, cancellationToken");
+        var valueTaskOfResult = FlatSteps.ValueTask + "<" + result + ">";
+        var tooManySteps = "throw new global::System.InvalidOperationException(" + DataFlowFastPath.TooManyStepsMessage(machine) + ");";
+        w.Line("/// <summary>");
+        w.Line("/// Runs one record like <see cref=\"RunAsync\"/>, but a failure is thrown, not returned (OnError is not called); completes");
+        w.Line("/// synchronously when every member does. A member that throws before returning its task throws from this call.");
+        w.Line("/// </summary>");
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        using (w.Block("public " + valueTaskOfResult + " RunOrThrowAsync(" + data + " input, global::System.Threading.CancellationToken cancellationToken = default)"))
+        {
+            w.Line("var state = StateId." + Identifier.Escape(machine.StartState) + ";");
+            w.Line("var data = input;");
+            w.Line("var steps = 0;");
+            FlatSteps.DeclarePending(w, steps, data);
+            flat.WriteFast(w);
+            if (checkSteps)
+            {
+                w.Line("tooManySteps:");
+                w.Line(tooManySteps);
+            }
+        }
+
+        w.Line();
+        using (w.Block("private async " + valueTaskOfResult + " RunOrThrowAsyncResume(" + flat.PendingParameters + ", StateId state, " + data + " data, int steps, global::System.Threading.CancellationToken cancellationToken)"))
+        {
+            flat.WriteContinuation(w);
+            if (checkSteps)
+            {
+                w.Line("tooManySteps:");
+                w.Line(tooManySteps);
+            }
+        }
+
+        w.Line();
+    }
+
     /// <summary>The run as a flat list: the start block, then every block a success transition jumps to.</summary>
     private static List<FireStep> RunSteps(MachineModel machine, string result, out bool checkSteps)
     {

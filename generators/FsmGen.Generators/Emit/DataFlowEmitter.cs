@@ -82,6 +82,11 @@ internal static class DataFlowEmitter
         }
 
         if (DataFlowFastPath.AppliesWithoutCatch(machine)) DataFlowFastPath.EmitWithoutCatch(w, machine, result);
+        if (DataFlowFastPath.AppliesWithoutCatchAsync(machine))
+        {
+            if (machine.IsAllSync) DataFlowFastPath.EmitWithoutCatchAsyncOverSync(w, machine, result);
+            else DataFlowAsyncFastPath.EmitWithoutCatch(w, machine, result);
+        }
 
         w.Line("/// <summary>Runs one record from the start state to an end state. Failures are in the result; only cancellation throws.</summary>");
         using (w.Block("public global::System.Threading.Tasks.ValueTask<" + result + "> RunAsync(" + data + " input, global::System.Threading.CancellationToken cancellationToken = default)"))

@@ -19,9 +19,29 @@ internal static class DataFlowFastPath
     /// RunOrThrow, the fast path with no try/catch (so the JIT can inline it like a hand-written chain of calls): only
     /// where no failure handling is declared, since failure routes, RunOnFailure states and compensations need a catch.
     /// </summary>
-    public static bool AppliesWithoutCatch(MachineModel machine) =>
-        machine.IsAllSync && Applies(machine)
-        && !machine.States.Any(s => s.RunOnFailure || s.Transitions.Any(t => t.OnFailure));
+    public static bool AppliesWithoutCatch(MachineModel machine) => machine.IsAllSync && DeclaresNoFailureHandling(machine);
+
+    /// <summary>RunOrThrowAsync: for all-sync machines over RunOrThrow; with async members, the async fast path without its catch.</summary>
+    public static bool AppliesWithoutCatchAsync(MachineModel machine) =>
+        DeclaresNoFailureHandling(machine) && (machine.IsAllSync || DataFlowAsyncFastPath.Applies(machine));
+
+    private static bool DeclaresNoFailureHandling(MachineModel machine) =>
+        Applies(machine) && !machine.States.Any(s => s.RunOnFailure || s.Transitions.Any(t => t.OnFailure));
+
+    /// <summary>RunOrThrowAsync of an all-sync machine: RunOrThrow in a completed task (a cancelled token gives a cancelled one).</summary>
+    public static void EmitWithoutCatchAsyncOverSync(CodeWriter w, MachineModel machine, string result)
+    {
+        var valueTask = "global::System.Threading.Tasks.ValueTask<" + result + ">";
+        w.Line("/// <summary>Like <see cref=\"RunOrThrow\"/>; every member is synchronous, so this completes synchronously.</summary>");
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        using (w.Block("public " + valueTask + " RunOrThrowAsync(" + machine.DataType + " input, global::System.Threading.CancellationToken cancellationToken = default)"))
+        {
+            w.Line("if (cancellationToken.IsCancellationRequested) return global::System.Threading.Tasks.ValueTask.FromCanceled<" + result + ">(cancellationToken);");
+            w.Line("return new " + valueTask + "(RunOrThrow(input));");
+        }
+
+        w.Line();
+    }
 
     public static void EmitWithoutCatch(CodeWriter w, MachineModel machine, string result)
     {

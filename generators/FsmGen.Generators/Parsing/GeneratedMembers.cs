@@ -8,7 +8,7 @@ internal static class GeneratedMembers
     private static readonly HashSet<string> Reserved = new()
     {
         "StateId", "Mermaid", "Dot", "Graph", "History", "OnEnter", "OnExit", "OnTransition", "OnError",
-        "Run", "RunAsync", "RunOrThrow", "Begin", "Execution", "Cursor", "Finish", "Advance", "AdvanceAsync",
+        "Run", "RunAsync", "RunOrThrow", "RunOrThrowAsync", "RunOrThrowAsyncResume", "RunFastAsyncResume", "Begin", "Execution", "Cursor", "Finish", "Advance", "AdvanceAsync",
         "Current", "Restore", "IsIn", "ParentOf", "AllTriggers", "Fire", "TryFire", "FireAsync", "TryFireAsync",
         "CanFire", "CanFireAsync", "GetPermittedTriggers", "GetPermittedTriggersAsync", "FireCore", "FireCoreAsync",
         "Unhandled", "GuardFailed", "RecoveryTimeProvider", "RecoveryPipelines", "CreateRecoveryPipelines",

@@ -63,6 +63,147 @@ namespace Demo
             public bool Completed;
         }
 
+        /// <summary>
+        /// Runs one record like <see cref="RunAsync"/>, but a failure is thrown, not returned (OnError is not called); completes
+        /// synchronously when every member does. A member that throws before returning its task throws from this call.
+        /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Document>> RunOrThrowAsync(global::Demo.Document input, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var state = StateId.Load;
+            var data = input;
+            var steps = 0;
+            global::System.Threading.Tasks.ValueTask<global::Demo.Document> pendingData;
+            global::System.Threading.Tasks.ValueTask<bool> pendingGuard;
+            global::System.Threading.Tasks.ValueTask pendingAction;
+            state = StateId.Load;
+            if (cancellationToken.IsCancellationRequested) return global::System.Threading.Tasks.ValueTask.FromCanceled<global::FsmGen.FlowResult<StateId, global::Demo.Document>>(cancellationToken);
+            steps++;
+            OnEnter(StateId.Load);
+            pendingData = Load(data, cancellationToken);
+            if (!pendingData.IsCompletedSuccessfully) return RunOrThrowAsyncResume(1, pendingData, default, default, state, data, steps, cancellationToken);
+            data = pendingData.Result;
+            pendingGuard = IsCachedAsync(data, cancellationToken);
+            if (!pendingGuard.IsCompletedSuccessfully) return RunOrThrowAsyncResume(2, default, pendingGuard, default, state, data, steps, cancellationToken);
+            if (!pendingGuard.Result) goto next_Load_0;
+            OnExit(StateId.Load);
+            OnTransition(StateId.Load, StateId.Skipped);
+            goto state_Skipped;
+            next_Load_0:
+            pendingData = new global::System.Threading.Tasks.ValueTask<global::Demo.Document>(TrimAsync(data, cancellationToken));
+            if (!pendingData.IsCompletedSuccessfully) return RunOrThrowAsyncResume(3, pendingData, default, default, state, data, steps, cancellationToken);
+            data = pendingData.Result;
+            OnExit(StateId.Load);
+            OnTransition(StateId.Load, StateId.Counted);
+            goto state_Counted;
+            state_Counted:
+            state = StateId.Counted;
+            if (cancellationToken.IsCancellationRequested) return global::System.Threading.Tasks.ValueTask.FromCanceled<global::FsmGen.FlowResult<StateId, global::Demo.Document>>(cancellationToken);
+            steps++;
+            OnEnter(StateId.Counted);
+            pendingData = new global::System.Threading.Tasks.ValueTask<global::Demo.Document>(Counted(data));
+            if (!pendingData.IsCompletedSuccessfully) return RunOrThrowAsyncResume(4, pendingData, default, default, state, data, steps, cancellationToken);
+            data = pendingData.Result;
+            pendingGuard = new global::System.Threading.Tasks.ValueTask<bool>(HasWords(data));
+            if (!pendingGuard.IsCompletedSuccessfully) return RunOrThrowAsyncResume(5, default, pendingGuard, default, state, data, steps, cancellationToken);
+            if (!pendingGuard.Result) goto next_Counted_0;
+            OnExit(StateId.Counted);
+            OnTransition(StateId.Counted, StateId.Stored);
+            goto state_Stored;
+            next_Counted_0:
+            OnExit(StateId.Counted);
+            OnTransition(StateId.Counted, StateId.Skipped);
+            goto state_Skipped;
+            state_Stored:
+            state = StateId.Stored;
+            if (cancellationToken.IsCancellationRequested) return global::System.Threading.Tasks.ValueTask.FromCanceled<global::FsmGen.FlowResult<StateId, global::Demo.Document>>(cancellationToken);
+            steps++;
+            OnEnter(StateId.Stored);
+            pendingAction = new global::System.Threading.Tasks.ValueTask(Stored(data, cancellationToken));
+            if (!pendingAction.IsCompletedSuccessfully) return RunOrThrowAsyncResume(6, default, default, pendingAction, state, data, steps, cancellationToken);
+            pendingAction.GetAwaiter().GetResult();
+            return new global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Document>>(new global::FsmGen.FlowResult<StateId, global::Demo.Document>(StateId.Stored, data, true, null, null, null, steps));
+            state_Skipped:
+            state = StateId.Skipped;
+            if (cancellationToken.IsCancellationRequested) return global::System.Threading.Tasks.ValueTask.FromCanceled<global::FsmGen.FlowResult<StateId, global::Demo.Document>>(cancellationToken);
+            steps++;
+            OnEnter(StateId.Skipped);
+            pendingAction = Skipped(data);
+            if (!pendingAction.IsCompletedSuccessfully) return RunOrThrowAsyncResume(7, default, default, pendingAction, state, data, steps, cancellationToken);
+            pendingAction.GetAwaiter().GetResult();
+            return new global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Document>>(new global::FsmGen.FlowResult<StateId, global::Demo.Document>(StateId.Skipped, data, false, null, null, null, steps));
+        }
+
+        private async global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Document>> RunOrThrowAsyncResume(int resumeAt, global::System.Threading.Tasks.ValueTask<global::Demo.Document> pendingData, global::System.Threading.Tasks.ValueTask<bool> pendingGuard, global::System.Threading.Tasks.ValueTask pendingAction, StateId state, global::Demo.Document data, int steps, global::System.Threading.CancellationToken cancellationToken)
+        {
+            switch (resumeAt)
+            {
+                case 1: goto resume1;
+                case 2: goto resume2;
+                case 3: goto resume3;
+                case 4: goto resume4;
+                case 5: goto resume5;
+                case 6: goto resume6;
+                case 7: goto resume7;
+            }
+            state = StateId.Load;
+            cancellationToken.ThrowIfCancellationRequested();
+            steps++;
+            OnEnter(StateId.Load);
+            pendingData = Load(data, cancellationToken);
+            resume1:
+            data = await pendingData.ConfigureAwait(false);
+            pendingGuard = IsCachedAsync(data, cancellationToken);
+            resume2:
+            if (!await pendingGuard.ConfigureAwait(false)) goto next_Load_0;
+            OnExit(StateId.Load);
+            OnTransition(StateId.Load, StateId.Skipped);
+            goto state_Skipped;
+            next_Load_0:
+            pendingData = new global::System.Threading.Tasks.ValueTask<global::Demo.Document>(TrimAsync(data, cancellationToken));
+            resume3:
+            data = await pendingData.ConfigureAwait(false);
+            OnExit(StateId.Load);
+            OnTransition(StateId.Load, StateId.Counted);
+            goto state_Counted;
+            state_Counted:
+            state = StateId.Counted;
+            cancellationToken.ThrowIfCancellationRequested();
+            steps++;
+            OnEnter(StateId.Counted);
+            pendingData = new global::System.Threading.Tasks.ValueTask<global::Demo.Document>(Counted(data));
+            resume4:
+            data = await pendingData.ConfigureAwait(false);
+            pendingGuard = new global::System.Threading.Tasks.ValueTask<bool>(HasWords(data));
+            resume5:
+            if (!await pendingGuard.ConfigureAwait(false)) goto next_Counted_0;
+            OnExit(StateId.Counted);
+            OnTransition(StateId.Counted, StateId.Stored);
+            goto state_Stored;
+            next_Counted_0:
+            OnExit(StateId.Counted);
+            OnTransition(StateId.Counted, StateId.Skipped);
+            goto state_Skipped;
+            state_Stored:
+            state = StateId.Stored;
+            cancellationToken.ThrowIfCancellationRequested();
+            steps++;
+            OnEnter(StateId.Stored);
+            pendingAction = new global::System.Threading.Tasks.ValueTask(Stored(data, cancellationToken));
+            resume6:
+            await pendingAction.ConfigureAwait(false);
+            return new global::FsmGen.FlowResult<StateId, global::Demo.Document>(StateId.Stored, data, true, null, null, null, steps);
+            state_Skipped:
+            state = StateId.Skipped;
+            cancellationToken.ThrowIfCancellationRequested();
+            steps++;
+            OnEnter(StateId.Skipped);
+            pendingAction = Skipped(data);
+            resume7:
+            await pendingAction.ConfigureAwait(false);
+            return new global::FsmGen.FlowResult<StateId, global::Demo.Document>(StateId.Skipped, data, false, null, null, null, steps);
+        }
+
         /// <summary>Runs one record from the start state to an end state. Failures are in the result; only cancellation throws.</summary>
         public global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Document>> RunAsync(global::Demo.Document input, global::System.Threading.CancellationToken cancellationToken = default)
         {

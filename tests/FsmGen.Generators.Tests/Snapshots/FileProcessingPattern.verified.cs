@@ -356,6 +356,14 @@ namespace Demo.Files
 
         }
 
+        /// <summary>Like <see cref="RunOrThrow"/>; every member is synchronous, so this completes synchronously.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>> RunOrThrowAsync(global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order> input, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (cancellationToken.IsCancellationRequested) return global::System.Threading.Tasks.ValueTask.FromCanceled<global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>>(cancellationToken);
+            return new global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>>(RunOrThrow(input));
+        }
+
         /// <summary>Runs one record from the start state to an end state. Failures are in the result; only cancellation throws.</summary>
         public global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>> RunAsync(global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order> input, global::System.Threading.CancellationToken cancellationToken = default)
         {

@@ -106,6 +106,14 @@ namespace Demo.Workflows
 
                 }
 
+                /// <summary>Like <see cref="RunOrThrow"/>; every member is synchronous, so this completes synchronously.</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request>> RunOrThrowAsync(global::Demo.Workflows.Approvals.Request input, global::System.Threading.CancellationToken cancellationToken = default)
+                {
+                    if (cancellationToken.IsCancellationRequested) return global::System.Threading.Tasks.ValueTask.FromCanceled<global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request>>(cancellationToken);
+                    return new global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request>>(RunOrThrow(input));
+                }
+
                 /// <summary>Runs one record from the start state to an end state. Failures are in the result; only cancellation throws.</summary>
                 public global::System.Threading.Tasks.ValueTask<global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request>> RunAsync(global::Demo.Workflows.Approvals.Request input, global::System.Threading.CancellationToken cancellationToken = default)
                 {

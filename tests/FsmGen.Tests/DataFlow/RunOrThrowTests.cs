@@ -91,10 +91,57 @@ public sealed class RunOrThrowTests
     }
 
     [Fact]
+    public async Task RunOrThrowAsync_of_an_all_sync_machine_completes_synchronously_with_the_same_result()
+    {
+        var running = new TriageFlow().RunOrThrowAsync(new Ticket(9));
+
+        Assert.True(running.IsCompletedSuccessfully);
+        Assert.Equal(new TriageFlow().RunOrThrow(new Ticket(9)).Data, (await running).Data);
+        Assert.True(new TriageFlow().RunOrThrowAsync(new Ticket(9), new CancellationToken(canceled: true)).IsCanceled);
+    }
+
+    [Fact]
+    public async Task RunOrThrowAsync_of_an_async_machine_agrees_with_RunAsync()
+    {
+        var flow = new HeldFlow();
+
+        var running = flow.RunOrThrowAsync(4);
+
+        Assert.True(running.IsCompletedSuccessfully);
+        var expected = await flow.RunAsync(4);
+        var actual = await running;
+        Assert.Equal((expected.FinalState, expected.Data, expected.Steps, expected.Emitted), (actual.FinalState, actual.Data, actual.Steps, actual.Emitted));
+    }
+
+    [Fact]
+    public async Task RunOrThrowAsync_resumes_after_a_pending_member_and_throws_what_it_fails_with()
+    {
+        var flow = new HeldFlow { Gate = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var running = flow.RunOrThrowAsync(4);
+        Assert.False(running.IsCompleted);
+        flow.Gate.SetResult(true);
+        Assert.Equal(50, (await running).Data);
+
+        flow.Gate = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var failing = flow.RunOrThrowAsync(4);
+        flow.Gate.SetException(new TimeoutException("late"));
+        Assert.Equal("late", (await Assert.ThrowsAsync<TimeoutException>(async () => await failing)).Message);
+    }
+
+    [Fact]
+    public void RunOrThrowAsync_throws_from_the_call_when_a_member_throws_before_returning_its_task()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HeldFlow().RunOrThrowAsync(-1));
+    }
+
+    [Fact]
     public void Machines_with_failure_handling_do_not_get_it()
     {
         // PaymentFlow has a failure route and a RunOnFailure state: both need the catch that RunOrThrow leaves out.
         Assert.Null(typeof(PaymentFlow).GetMethod("RunOrThrow"));
+        Assert.Null(typeof(PaymentFlow).GetMethod("RunOrThrowAsync"));
+        Assert.Null(typeof(GatedFlow).GetMethod("RunOrThrowAsync"));
         Assert.NotNull(typeof(TriageFlow).GetMethod("RunOrThrow"));
+        Assert.NotNull(typeof(HeldFlow).GetMethod("RunOrThrowAsync"));
     }
 }
