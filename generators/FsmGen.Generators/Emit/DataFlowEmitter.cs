@@ -84,7 +84,7 @@ internal static class DataFlowEmitter
         if (DataFlowFastPath.AppliesWithoutCatch(machine)) DataFlowFastPath.EmitWithoutCatch(w, machine, result);
         if (DataFlowFastPath.AppliesWithoutCatchAsync(machine))
         {
-            if (machine.IsAllSync) DataFlowFastPath.EmitWithoutCatchAsyncOverSync(w, machine, result);
+            if (DataFlowFastPath.IsSyncOnly(machine)) DataFlowFastPath.EmitWithoutCatchAsyncOverSync(w, machine, result);
             else DataFlowAsyncFastPath.EmitWithoutCatch(w, machine, result);
         }
 

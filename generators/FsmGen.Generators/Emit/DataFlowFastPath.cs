@@ -21,9 +21,15 @@ internal static class DataFlowFastPath
     /// </summary>
     public static bool AppliesWithoutCatch(MachineModel machine) => machine.IsAllSync && DeclaresNoFailureHandling(machine);
 
-    /// <summary>RunOrThrowAsync: for all-sync machines over RunOrThrow; with async members, the async fast path without its catch.</summary>
+    /// <summary>
+    /// RunOrThrowAsync: over RunOrThrow when nothing needs awaiting; otherwise (async members, or recovery pipelines, whose
+    /// retry delays must be awaited rather than slept) the async fast path without its catch.
+    /// </summary>
     public static bool AppliesWithoutCatchAsync(MachineModel machine) =>
-        DeclaresNoFailureHandling(machine) && (machine.IsAllSync || DataFlowAsyncFastPath.Applies(machine));
+        DeclaresNoFailureHandling(machine) && (IsSyncOnly(machine) || DataFlowAsyncFastPath.Applies(machine));
+
+    /// <summary>All members synchronous and no recovery pipeline: the async entry points can complete over the sync run.</summary>
+    public static bool IsSyncOnly(MachineModel machine) => machine.IsAllSync && !RecoveryEmitter.HasPipelines(machine);
 
     private static bool DeclaresNoFailureHandling(MachineModel machine) =>
         Applies(machine) && !machine.States.Any(s => s.RunOnFailure || s.Transitions.Any(t => t.OnFailure));
