@@ -29,6 +29,22 @@ public sealed class GeneratedRecoveryTests
     }
 
     [Fact]
+    public async Task RunOrThrowAsync_awaits_retry_delays_instead_of_blocking_through_them()
+    {
+        var time = new RecordingTimeProvider();
+        var booking = new RetriedReservation { Outage = 2, RecoveryTimeProvider = time };
+
+        // With a fake clock a blocking run would never return; the call must come back at the first delay.
+        var call = await Task.Run(() => booking.RunOrThrowAsync(new Booking("B-9"))).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(call.IsCompleted);
+        var result = await time.DriveAsync(call.AsTask());
+
+        Assert.Equal("Reserve>Done", result.Data.Trail);
+        Assert.Equal(3, booking.Attempts);
+        Assert.Equal([100.0, 200], time.DueTimes.Select(d => d.TotalMilliseconds));
+    }
+
+    [Fact]
     public async Task The_synchronous_Run_retries_through_the_same_pipeline()
     {
         var time = new RecordingTimeProvider();

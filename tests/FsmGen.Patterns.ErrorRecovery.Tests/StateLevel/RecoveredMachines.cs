@@ -216,3 +216,21 @@ public partial class Siren
         if (++Attempts <= Outage) throw new IOException("speaker not responding");
     }
 }
+
+/// <summary>A retried state and no failure handling of the graph's own, so the machine also gets RunOrThrow/RunOrThrowAsync.</summary>
+[StateMachine]
+public partial class RetriedReservation
+{
+    public int Outage { get; set; }
+
+    public int Attempts { get; private set; }
+
+    [State(Start = true)]
+    [Transition(To = nameof(Done))]
+    [Retry(MaxRetries = 3, DelayMilliseconds = 100, Backoff = BackoffStrategy.Exponential)]
+    private Booking Reserve(Booking booking) =>
+        ++Attempts <= Outage ? throw new IOException("seat service unavailable") : booking.Visit("Reserve");
+
+    [State(End = true)]
+    private static Booking Done(Booking booking) => booking.Visit("Done");
+}
