@@ -61,20 +61,15 @@ internal sealed class FlatSteps
         {
             switch (step.Kind)
             {
-                case FireStepKind.Statement:
-                    w.Line(step.Code);
-                    break;
-                case FireStepKind.Label:
-                    w.Line(step.Label + ":");
+                case FireStepKind.Statement or FireStepKind.Label:
+                case FireStepKind.Guard when !step.IsAsync:
+                    WriteSynchronous(w, step);
                     break;
                 case FireStepKind.CheckCancellation:
                     w.Line("if (cancellationToken.IsCancellationRequested) return " + ValueTask + ".FromCanceled<" + _result + ">(cancellationToken);");
                     break;
                 case FireStepKind.Return:
                     w.Line("return " + (step.FastCode ?? "new " + ValueTask + "<" + _result + ">(" + step.Code + ")") + ";");
-                    break;
-                case FireStepKind.Guard when !step.IsAsync:
-                    w.Line("if (!" + step.Code + ") goto " + step.Label + ";");
                     break;
                 case FireStepKind.Guard:
                     site++;
@@ -113,20 +108,15 @@ internal sealed class FlatSteps
         {
             switch (step.Kind)
             {
-                case FireStepKind.Statement:
-                    w.Line(step.Code);
-                    break;
-                case FireStepKind.Label:
-                    w.Line(step.Label + ":");
+                case FireStepKind.Statement or FireStepKind.Label:
+                case FireStepKind.Guard when !step.IsAsync:
+                    WriteSynchronous(w, step);
                     break;
                 case FireStepKind.CheckCancellation:
                     w.Line("cancellationToken.ThrowIfCancellationRequested();");
                     break;
                 case FireStepKind.Return:
                     w.Line("return " + step.Code + ";");
-                    break;
-                case FireStepKind.Guard when !step.IsAsync:
-                    w.Line("if (!" + step.Code + ") goto " + step.Label + ";");
                     break;
                 case FireStepKind.Guard:
                     site++;
@@ -149,6 +139,14 @@ internal sealed class FlatSteps
             }
         }
     }
+
+    /// <summary>The steps both paths write alike: statements, labels and synchronous guards.</summary>
+    private static void WriteSynchronous(CodeWriter w, FireStep step) => w.Line(step.Kind switch
+    {
+        FireStepKind.Label => step.Label + ":",
+        FireStepKind.Guard => "if (!" + step.Code + ") goto " + step.Label + ";",
+        _ => step.Code,
+    });
 
     private string HandOver(int site, string data, string guard, string action) =>
         _resume + "(" + Number(site) + ", " + (_valueTaskOfData is null ? "" : data + ", ") + guard + ", " + action + _carried + ")";
