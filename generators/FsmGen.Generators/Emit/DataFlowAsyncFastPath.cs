@@ -17,8 +17,6 @@ namespace FsmGen.Generators.Emit;
 /// </summary>
 internal static class DataFlowAsyncFastPath
 {
-    private const string Token = "cancellationToken";
-
     /// <summary>A subflow's RunAsync result would need its own kind of pending task; such machines keep the async method.</summary>
     public static bool Applies(MachineModel machine) =>
         !machine.States.Any(s => s.Transitions.Any(t => t.Push is { IsAllSync: false }));
@@ -26,7 +24,7 @@ internal static class DataFlowAsyncFastPath
     public static void Emit(CodeWriter w, MachineModel machine, string result)
     {
         var data = machine.DataType!;
-        var steps = RunSteps(machine, result, out var checkSteps);
+        var steps = RunSteps.Build(machine, result, isAsync: true, trackState: true, out var checkSteps);
         var flat = new FlatSteps(steps, data, result, "RunFastAsyncResume", ", state, data, steps, cancellationToken");
         var valueTaskOfResult = FlatSteps.ValueTask + "<" + result + ">";
 
@@ -86,7 +84,7 @@ internal static class DataFlowAsyncFastPath
     public static void EmitWithoutCatch(CodeWriter w, MachineModel machine, string result)
     {
         var data = machine.DataType!;
-        var steps = RunSteps(machine, result, out var checkSteps);
+        var steps = RunSteps.Build(machine, result, isAsync: true, trackState: true, out var checkSteps);
         var flat = new FlatSteps(steps, data, result, "RunOrThrowAsyncResume", ", state, data, steps, cancellationToken");
         var valueTaskOfResult = FlatSteps.ValueTask + "<" + result + ">";
         var tooManySteps = "throw new global::System.InvalidOperationException(" + DataFlowFastPath.TooManyStepsMessage(machine) + ");";
@@ -121,104 +119,5 @@ internal static class DataFlowAsyncFastPath
         }
 
         w.Line();
-    }
-
-    /// <summary>The run as a flat list: the start block, then every block a success transition jumps to.</summary>
-    private static List<FireStep> RunSteps(MachineModel machine, string result, out bool checkSteps)
-    {
-        var byName = machine.States.ToDictionary(s => s.Name);
-        var start = byName[machine.StartState];
-        var targets = DataFlowFastPath.JumpTargets(start, byName);
-        checkSteps = DataFlowFastPath.HasCycle(machine) || machine.States.Count > machine.MaxSteps;
-        var steps = new List<FireStep>();
-        AddState(steps, machine, start, targets.Contains(start.Name), checkSteps, result);
-        foreach (var state in machine.States)
-        {
-            if (state != start && targets.Contains(state.Name)) AddState(steps, machine, state, hasLabel: true, checkSteps, result);
-        }
-
-        return steps;
-    }
-
-    private static void AddState(List<FireStep> steps, MachineModel machine, StateModel state, bool hasLabel, bool checkSteps, string result)
-    {
-        var id = "StateId." + Identifier.Escape(state.Name);
-        if (hasLabel) steps.Add(FireStep.LabelAt(DataFlowFastPath.Label(state.Name)));
-        steps.Add(FireStep.Statement("state = " + id + ";"));
-        steps.Add(FireStep.CheckCancellation());
-        steps.Add(FireStep.Statement(checkSteps ? "if (++steps > " + machine.MaxSteps + ") goto tooManySteps;" : "steps++;"));
-        steps.Add(FireStep.Statement("OnEnter(" + id + ");"));
-        var body = state.Body;
-        if (RecoveryEmitter.DataFlowBody(state, machine.DataType!, isAsync: true, awaited: false) is { } throughPipeline)
-        {
-            // ExecuteAsync returns a ValueTask (of the record when the body returns it).
-            steps.Add(body.ReturnsValue ? FireStep.AwaitData(throughPipeline, Awaitable.ValueTask) : FireStep.Await(throughPipeline, Awaitable.ValueTask));
-        }
-        else
-        {
-            steps.Add(Call(body));
-        }
-
-        if (state.IsEnd)
-        {
-            steps.Add(FireStep.Return("new " + result + "(" + id + ", data, " + Literal.Bool(state.EmitOutput) + ", null, null, null, steps)"));
-            return;
-        }
-
-        var unguarded = false;
-        var candidate = 0;
-        foreach (var transition in DataFlowFastPath.SuccessPath(state))
-        {
-            if (transition.Guard is null)
-            {
-                AddTake(steps, machine, state, transition);
-                unguarded = true;
-                break;
-            }
-
-            var next = "next_" + state.Name + "_" + candidate++.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var guard = transition.Guard;
-            steps.Add(FireStep.Guard(guard.IsAsync ? MachineEmitter.Invocation(guard, "data", Token) : MachineEmitter.Call(guard, "data", Token), guard.Awaitable, next));
-            AddTake(steps, machine, state, transition);
-            steps.Add(FireStep.LabelAt(next));
-        }
-
-        if (!unguarded)
-        {
-            steps.Add(FireStep.Statement("throw new global::System.InvalidOperationException(\"No transition from '" + state.Name + "' was permitted: every guard was false.\");"));
-        }
-    }
-
-    private static void AddTake(List<FireStep> steps, MachineModel machine, StateModel state, TransitionModel transition)
-    {
-        var from = "StateId." + Identifier.Escape(state.Name);
-        var to = "StateId." + Identifier.Escape(transition.To);
-        if (state.Exit is not null) steps.Add(Call(state.Exit));
-        if (transition.Transform is not null) steps.Add(Call(transition.Transform));
-        if (transition.Push is not null)
-        {
-            // Only synchronous subflows here (Applies); its own scope: several transitions may push.
-            var lines = new CodeWriter();
-            using (lines.Block("")) DataFlowEmitter.EmitPush(lines, transition.Push);
-            foreach (var line in lines.ToString().TrimEnd('\n').Split('\n')) steps.Add(FireStep.Statement(line));
-        }
-
-        steps.Add(FireStep.Statement("OnExit(" + from + ");"));
-        steps.Add(FireStep.Statement("OnTransition(" + from + ", " + to + ");"));
-        if (machine.History > 0) steps.Add(FireStep.Statement("History.Add(new global::FsmGen.StateTransition<StateId>(" + from + ", " + to + "));"));
-        steps.Add(FireStep.Statement("goto " + DataFlowFastPath.Label(transition.To) + ";"));
-    }
-
-    /// <summary>A body, exit or transform: awaited when async; its result becomes the record when it returns one.</summary>
-    private static FireStep Call(MethodCall call)
-    {
-        if (call.IsAsync)
-        {
-            var invocation = MachineEmitter.Invocation(call, "data", Token);
-            return call.ReturnsValue ? FireStep.AwaitData(invocation, call.Awaitable) : FireStep.Await(invocation, call.Awaitable);
-        }
-
-        var sync = MachineEmitter.Call(call, "data", Token);
-        return FireStep.Statement(call.ReturnsValue ? "data = " + sync + ";" : sync + ";");
     }
 }

@@ -52,9 +52,6 @@ internal static class DataFlowFastPath
     public static void EmitWithoutCatch(CodeWriter w, MachineModel machine, string result)
     {
         var data = machine.DataType!;
-        var byName = machine.States.ToDictionary(s => s.Name);
-        var start = byName[machine.StartState];
-        var targets = JumpTargets(start, byName);
         var checkSteps = HasCycle(machine) || machine.States.Count > machine.MaxSteps;
         w.Line("/// <summary>");
         w.Line("/// Runs one record like <see cref=\"Run\"/>, but a failure is thrown, not returned: an exception from a state, guard or");
@@ -65,15 +62,10 @@ internal static class DataFlowFastPath
         {
             w.Line("var cancellationToken = global::System.Threading.CancellationToken.None;");
             // The state is only needed for the MaxSteps message; an unread local would be a warning in the consumer.
-            if (checkSteps) w.Line("var state = StateId." + Identifier.Escape(start.Name) + ";");
+            if (checkSteps) w.Line("var state = StateId." + Identifier.Escape(machine.StartState) + ";");
             w.Line("var data = input;");
             w.Line("var steps = 0;");
-            EmitState(w, machine, start, targets.Contains(start.Name), checkSteps, isAsync: false, result, trackState: checkSteps);
-            foreach (var state in machine.States)
-            {
-                if (state != start && targets.Contains(state.Name)) EmitState(w, machine, state, hasLabel: true, checkSteps, isAsync: false, result, trackState: checkSteps);
-            }
-
+            FlatSteps.WriteInline(w, RunSteps.Build(machine, result, isAsync: false, trackState: checkSteps, out _));
             if (checkSteps)
             {
                 w.Line("tooManySteps:");
@@ -105,27 +97,20 @@ internal static class DataFlowFastPath
         var signature = isAsync
             ? "private async global::System.Threading.Tasks.ValueTask<" + result + "> RunFastAsync(" + data + " input, global::System.Threading.CancellationToken cancellationToken)"
             : "private " + result + " RunFast(" + data + " input)";
-        var byName = machine.States.ToDictionary(s => s.Name);
-        var start = byName[machine.StartState];
-        var targets = JumpTargets(start, byName);
         var checkSteps = HasCycle(machine) || machine.States.Count > machine.MaxSteps;
 
         using (w.Block(signature))
         {
             // Members that take a token get CancellationToken.None on the synchronous path, as Run promises no cancellation.
             if (!isAsync) w.Line("var cancellationToken = global::System.Threading.CancellationToken.None;");
-            w.Line("var state = StateId." + Identifier.Escape(start.Name) + ";");
+            w.Line("var state = StateId." + Identifier.Escape(machine.StartState) + ";");
             w.Line("var data = input;");
             w.Line("var steps = 0;");
             using (w.Block("try"))
             {
                 // The start state first (it runs without a jump); then every state some success transition jumps to.
                 // States reached only through failure routes run in the general loop and get no block here.
-                EmitState(w, machine, start, targets.Contains(start.Name), checkSteps, isAsync, result);
-                foreach (var state in machine.States)
-                {
-                    if (state != start && targets.Contains(state.Name)) EmitState(w, machine, state, hasLabel: true, checkSteps, isAsync, result);
-                }
+                FlatSteps.WriteInline(w, RunSteps.Build(machine, result, isAsync, trackState: true, out _));
             }
 
             w.Line(isAsync
@@ -176,65 +161,6 @@ internal static class DataFlowFastPath
             yield return transition;
             if (transition.Guard is null) yield break; // later ones are never taken
         }
-    }
-
-    private static void EmitState(CodeWriter w, MachineModel machine, StateModel state, bool hasLabel, bool checkSteps, bool isAsync, string result, bool trackState = true)
-    {
-        var id = "StateId." + Identifier.Escape(state.Name);
-        if (hasLabel) w.Line(Label(state.Name) + ":");
-        if (trackState) w.Line("state = " + id + ";");
-        // The synchronous path has no token: its callers check once before the run (nothing in between could observe it).
-        if (isAsync) w.Line("cancellationToken.ThrowIfCancellationRequested();");
-        w.Line(checkSteps ? "if (++steps > " + machine.MaxSteps + ") goto tooManySteps;" : "steps++;");
-        w.Line("OnEnter(" + id + ");");
-        var body = RecoveryEmitter.DataFlowBody(state, machine.DataType!, isAsync) ?? MachineEmitter.Call(state.Body, "data", "cancellationToken");
-        w.Line(state.Body.ReturnsValue ? "data = " + body + ";" : body + ";");
-        if (state.IsEnd)
-        {
-            w.Line("return new " + result + "(" + id + ", data, " + Literal.Bool(state.EmitOutput) + ", null, null, null, steps);");
-            w.Line();
-            return;
-        }
-
-        var unguarded = false;
-        foreach (var transition in SuccessPath(state))
-        {
-            if (transition.Guard is null)
-            {
-                EmitTake(w, machine, state, transition);
-                unguarded = true;
-                break;
-            }
-
-            using (w.Block("if (" + MachineEmitter.Call(transition.Guard, "data", "cancellationToken") + ")"))
-            {
-                EmitTake(w, machine, state, transition);
-            }
-        }
-
-        if (!unguarded)
-        {
-            w.Line("throw new global::System.InvalidOperationException(\"No transition from '" + state.Name + "' was permitted: every guard was false.\");");
-        }
-
-        w.Line();
-    }
-
-    private static void EmitTake(CodeWriter w, MachineModel machine, StateModel state, TransitionModel transition)
-    {
-        var from = "StateId." + Identifier.Escape(state.Name);
-        var to = "StateId." + Identifier.Escape(transition.To);
-        if (state.Exit is not null) w.Line(MachineEmitter.Call(state.Exit, "data", "cancellationToken") + ";");
-        if (transition.Transform is not null) w.Line("data = " + MachineEmitter.Call(transition.Transform, "data", "cancellationToken") + ";");
-        if (transition.Push is not null)
-        {
-            using (w.Block("")) DataFlowEmitter.EmitPush(w, transition.Push); // its own scope: several transitions may push
-        }
-
-        w.Line("OnExit(" + from + ");");
-        w.Line("OnTransition(" + from + ", " + to + ");");
-        if (machine.History > 0) w.Line("History.Add(new global::FsmGen.StateTransition<StateId>(" + from + ", " + to + "));");
-        w.Line("goto " + Label(transition.To) + ";");
     }
 
     /// <summary>Mirrors the general loop's catch: a failure route continues there; otherwise the run skips ahead from the failed state.</summary>

@@ -140,6 +140,39 @@ internal sealed class FlatSteps
         }
     }
 
+    /// <summary>
+    /// Writes the steps as one method body with every await inline (the async method of machines the fast path does not
+    /// take) or, when none is async, as plain synchronous code (Run, RunOrThrow).
+    /// </summary>
+    public static void WriteInline(CodeWriter w, IEnumerable<FireStep> steps)
+    {
+        foreach (var step in steps)
+        {
+            switch (step.Kind)
+            {
+                case FireStepKind.Statement or FireStepKind.Label:
+                case FireStepKind.Guard when !step.IsAsync:
+                    WriteSynchronous(w, step);
+                    break;
+                case FireStepKind.CheckCancellation:
+                    w.Line("cancellationToken.ThrowIfCancellationRequested();");
+                    break;
+                case FireStepKind.Return:
+                    w.Line("return " + step.Code + ";");
+                    break;
+                case FireStepKind.Guard:
+                    w.Line("if (!await " + step.Code + ".ConfigureAwait(false)) goto " + step.Label + ";");
+                    break;
+                case FireStepKind.AwaitData:
+                    w.Line("data = await " + step.Code + ".ConfigureAwait(false);");
+                    break;
+                case FireStepKind.AwaitAction:
+                    w.Line("await " + step.Code + ".ConfigureAwait(false);");
+                    break;
+            }
+        }
+    }
+
     /// <summary>The steps both paths write alike: statements, labels and synchronous guards.</summary>
     private static void WriteSynchronous(CodeWriter w, FireStep step) => w.Line(step.Kind switch
     {

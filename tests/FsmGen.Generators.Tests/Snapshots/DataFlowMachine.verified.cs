@@ -266,26 +266,23 @@ namespace Demo
                 steps++;
                 OnEnter(StateId.Received);
                 data = Received(data);
-                if (IsEmpty(data))
-                {
-                    OnExit(StateId.Received);
-                    OnTransition(StateId.Received, StateId.Rejected);
-                    History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Received, StateId.Rejected));
-                    goto state_Rejected;
-                }
-                if (IsSmall(data))
-                {
-                    OnExit(StateId.Received);
-                    OnTransition(StateId.Received, StateId.Express);
-                    History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Received, StateId.Express));
-                    goto state_Express;
-                }
+                if (!IsEmpty(data)) goto next_Received_0;
+                OnExit(StateId.Received);
+                OnTransition(StateId.Received, StateId.Rejected);
+                History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Received, StateId.Rejected));
+                goto state_Rejected;
+                next_Received_0:
+                if (!IsSmall(data)) goto next_Received_1;
+                OnExit(StateId.Received);
+                OnTransition(StateId.Received, StateId.Express);
+                History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Received, StateId.Express));
+                goto state_Express;
+                next_Received_1:
                 data = Normalize(data);
                 OnExit(StateId.Received);
                 OnTransition(StateId.Received, StateId.Priced);
                 History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Received, StateId.Priced));
                 goto state_Priced;
-
                 state_Express:
                 state = StateId.Express;
                 steps++;
@@ -295,7 +292,6 @@ namespace Demo
                 OnTransition(StateId.Express, StateId.Shipped);
                 History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Express, StateId.Shipped));
                 goto state_Shipped;
-
                 state_Priced:
                 state = StateId.Priced;
                 steps++;
@@ -305,21 +301,18 @@ namespace Demo
                 OnTransition(StateId.Priced, StateId.Shipped);
                 History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Priced, StateId.Shipped));
                 goto state_Shipped;
-
                 state_Shipped:
                 state = StateId.Shipped;
                 steps++;
                 OnEnter(StateId.Shipped);
                 Shipped(data);
                 return new global::FsmGen.FlowResult<StateId, global::Demo.Order>(StateId.Shipped, data, true, null, null, null, steps);
-
                 state_Rejected:
                 state = StateId.Rejected;
                 steps++;
                 OnEnter(StateId.Rejected);
                 Rejected(data);
                 return new global::FsmGen.FlowResult<StateId, global::Demo.Order>(StateId.Rejected, data, false, null, null, null, steps);
-
             }
             catch (global::System.Exception exception)
             {

@@ -285,96 +285,82 @@ namespace Demo.Etl
             steps++;
             OnEnter(StateId.Extract);
             RunExtractStage(data);
-            if (RecordFailed(data))
-            {
-                OnExit(StateId.Extract);
-                OnTransition(StateId.Extract, StateId.Error);
-                goto state_Error;
-            }
+            if (!RecordFailed(data)) goto next_Extract_0;
+            OnExit(StateId.Extract);
+            OnTransition(StateId.Extract, StateId.Error);
+            goto state_Error;
+            next_Extract_0:
             OnExit(StateId.Extract);
             OnTransition(StateId.Extract, StateId.Validate);
             goto state_Validate;
-
             state_Validate:
             steps++;
             OnEnter(StateId.Validate);
             RunValidateStage(data);
-            if (RecordRejected(data))
-            {
-                OnExit(StateId.Validate);
-                OnTransition(StateId.Validate, StateId.Rejected);
-                goto state_Rejected;
-            }
-            if (RecordFailed(data))
-            {
-                OnExit(StateId.Validate);
-                OnTransition(StateId.Validate, StateId.Error);
-                goto state_Error;
-            }
+            if (!RecordRejected(data)) goto next_Validate_0;
+            OnExit(StateId.Validate);
+            OnTransition(StateId.Validate, StateId.Rejected);
+            goto state_Rejected;
+            next_Validate_0:
+            if (!RecordFailed(data)) goto next_Validate_1;
+            OnExit(StateId.Validate);
+            OnTransition(StateId.Validate, StateId.Error);
+            goto state_Error;
+            next_Validate_1:
             OnExit(StateId.Validate);
             OnTransition(StateId.Validate, StateId.Transform);
             goto state_Transform;
-
             state_Transform:
             steps++;
             OnEnter(StateId.Transform);
             RunTransformStage(data);
-            if (RecordFailed(data))
-            {
-                OnExit(StateId.Transform);
-                OnTransition(StateId.Transform, StateId.Error);
-                goto state_Error;
-            }
+            if (!RecordFailed(data)) goto next_Transform_0;
+            OnExit(StateId.Transform);
+            OnTransition(StateId.Transform, StateId.Error);
+            goto state_Error;
+            next_Transform_0:
             OnExit(StateId.Transform);
             OnTransition(StateId.Transform, StateId.Enrich);
             goto state_Enrich;
-
             state_Enrich:
             steps++;
             OnEnter(StateId.Enrich);
             RunEnrichStage(data);
-            if (RecordFailed(data))
-            {
-                OnExit(StateId.Enrich);
-                OnTransition(StateId.Enrich, StateId.Error);
-                goto state_Error;
-            }
+            if (!RecordFailed(data)) goto next_Enrich_0;
+            OnExit(StateId.Enrich);
+            OnTransition(StateId.Enrich, StateId.Error);
+            goto state_Error;
+            next_Enrich_0:
             OnExit(StateId.Enrich);
             OnTransition(StateId.Enrich, StateId.Load);
             goto state_Load;
-
             state_Load:
             steps++;
             OnEnter(StateId.Load);
             RunLoadStage(data);
-            if (RecordFailed(data))
-            {
-                OnExit(StateId.Load);
-                OnTransition(StateId.Load, StateId.Error);
-                goto state_Error;
-            }
+            if (!RecordFailed(data)) goto next_Load_0;
+            OnExit(StateId.Load);
+            OnTransition(StateId.Load, StateId.Error);
+            goto state_Error;
+            next_Load_0:
             OnExit(StateId.Load);
             OnTransition(StateId.Load, StateId.Complete);
             goto state_Complete;
-
             state_Complete:
             steps++;
             OnEnter(StateId.Complete);
             EndComplete(data);
             return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Complete, data, true, null, null, null, steps);
-
             state_Rejected:
             steps++;
             OnEnter(StateId.Rejected);
             EndRejected(data);
             return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Rejected, data, false, null, null, null, steps);
-
             state_Error:
             steps++;
             OnEnter(StateId.Error);
             EndError(data);
             return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Error, data, false, null, null, null, steps);
-
         }
 
         /// <summary>Like <see cref="RunOrThrow"/>; every member is synchronous, so this completes synchronously.</summary>
@@ -573,103 +559,89 @@ namespace Demo.Etl
                 steps++;
                 OnEnter(StateId.Extract);
                 RunExtractStage(data);
-                if (RecordFailed(data))
-                {
-                    OnExit(StateId.Extract);
-                    OnTransition(StateId.Extract, StateId.Error);
-                    goto state_Error;
-                }
+                if (!RecordFailed(data)) goto next_Extract_0;
+                OnExit(StateId.Extract);
+                OnTransition(StateId.Extract, StateId.Error);
+                goto state_Error;
+                next_Extract_0:
                 OnExit(StateId.Extract);
                 OnTransition(StateId.Extract, StateId.Validate);
                 goto state_Validate;
-
                 state_Validate:
                 state = StateId.Validate;
                 steps++;
                 OnEnter(StateId.Validate);
                 RunValidateStage(data);
-                if (RecordRejected(data))
-                {
-                    OnExit(StateId.Validate);
-                    OnTransition(StateId.Validate, StateId.Rejected);
-                    goto state_Rejected;
-                }
-                if (RecordFailed(data))
-                {
-                    OnExit(StateId.Validate);
-                    OnTransition(StateId.Validate, StateId.Error);
-                    goto state_Error;
-                }
+                if (!RecordRejected(data)) goto next_Validate_0;
+                OnExit(StateId.Validate);
+                OnTransition(StateId.Validate, StateId.Rejected);
+                goto state_Rejected;
+                next_Validate_0:
+                if (!RecordFailed(data)) goto next_Validate_1;
+                OnExit(StateId.Validate);
+                OnTransition(StateId.Validate, StateId.Error);
+                goto state_Error;
+                next_Validate_1:
                 OnExit(StateId.Validate);
                 OnTransition(StateId.Validate, StateId.Transform);
                 goto state_Transform;
-
                 state_Transform:
                 state = StateId.Transform;
                 steps++;
                 OnEnter(StateId.Transform);
                 RunTransformStage(data);
-                if (RecordFailed(data))
-                {
-                    OnExit(StateId.Transform);
-                    OnTransition(StateId.Transform, StateId.Error);
-                    goto state_Error;
-                }
+                if (!RecordFailed(data)) goto next_Transform_0;
+                OnExit(StateId.Transform);
+                OnTransition(StateId.Transform, StateId.Error);
+                goto state_Error;
+                next_Transform_0:
                 OnExit(StateId.Transform);
                 OnTransition(StateId.Transform, StateId.Enrich);
                 goto state_Enrich;
-
                 state_Enrich:
                 state = StateId.Enrich;
                 steps++;
                 OnEnter(StateId.Enrich);
                 RunEnrichStage(data);
-                if (RecordFailed(data))
-                {
-                    OnExit(StateId.Enrich);
-                    OnTransition(StateId.Enrich, StateId.Error);
-                    goto state_Error;
-                }
+                if (!RecordFailed(data)) goto next_Enrich_0;
+                OnExit(StateId.Enrich);
+                OnTransition(StateId.Enrich, StateId.Error);
+                goto state_Error;
+                next_Enrich_0:
                 OnExit(StateId.Enrich);
                 OnTransition(StateId.Enrich, StateId.Load);
                 goto state_Load;
-
                 state_Load:
                 state = StateId.Load;
                 steps++;
                 OnEnter(StateId.Load);
                 RunLoadStage(data);
-                if (RecordFailed(data))
-                {
-                    OnExit(StateId.Load);
-                    OnTransition(StateId.Load, StateId.Error);
-                    goto state_Error;
-                }
+                if (!RecordFailed(data)) goto next_Load_0;
+                OnExit(StateId.Load);
+                OnTransition(StateId.Load, StateId.Error);
+                goto state_Error;
+                next_Load_0:
                 OnExit(StateId.Load);
                 OnTransition(StateId.Load, StateId.Complete);
                 goto state_Complete;
-
                 state_Complete:
                 state = StateId.Complete;
                 steps++;
                 OnEnter(StateId.Complete);
                 EndComplete(data);
                 return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Complete, data, true, null, null, null, steps);
-
                 state_Rejected:
                 state = StateId.Rejected;
                 steps++;
                 OnEnter(StateId.Rejected);
                 EndRejected(data);
                 return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Rejected, data, false, null, null, null, steps);
-
                 state_Error:
                 state = StateId.Error;
                 steps++;
                 OnEnter(StateId.Error);
                 EndError(data);
                 return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Error, data, false, null, null, null, steps);
-
             }
             catch (global::System.Exception exception)
             {

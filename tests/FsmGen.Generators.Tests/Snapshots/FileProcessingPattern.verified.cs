@@ -264,96 +264,82 @@ namespace Demo.Files
             steps++;
             OnEnter(StateId.Parse);
             RunParseStage(data);
-            if (IsInvalid(data))
-            {
-                OnExit(StateId.Parse);
-                OnTransition(StateId.Parse, StateId.Invalid);
-                goto state_Invalid;
-            }
+            if (!IsInvalid(data)) goto next_Parse_0;
+            OnExit(StateId.Parse);
+            OnTransition(StateId.Parse, StateId.Invalid);
+            goto state_Invalid;
+            next_Parse_0:
             OnExit(StateId.Parse);
             OnTransition(StateId.Parse, StateId.Validate);
             goto state_Validate;
-
             state_Validate:
             steps++;
             OnEnter(StateId.Validate);
             RunValidateStage(data);
-            if (IsInvalid(data))
-            {
-                OnExit(StateId.Validate);
-                OnTransition(StateId.Validate, StateId.Invalid);
-                goto state_Invalid;
-            }
+            if (!IsInvalid(data)) goto next_Validate_0;
+            OnExit(StateId.Validate);
+            OnTransition(StateId.Validate, StateId.Invalid);
+            goto state_Invalid;
+            next_Validate_0:
             OnExit(StateId.Validate);
             OnTransition(StateId.Validate, StateId.Filter);
             goto state_Filter;
-
             state_Filter:
             steps++;
             OnEnter(StateId.Filter);
             RunFilterStage(data);
-            if (IsInvalid(data))
-            {
-                OnExit(StateId.Filter);
-                OnTransition(StateId.Filter, StateId.Invalid);
-                goto state_Invalid;
-            }
-            if (IsFilteredOut(data))
-            {
-                OnExit(StateId.Filter);
-                OnTransition(StateId.Filter, StateId.Filtered);
-                goto state_Filtered;
-            }
+            if (!IsInvalid(data)) goto next_Filter_0;
+            OnExit(StateId.Filter);
+            OnTransition(StateId.Filter, StateId.Invalid);
+            goto state_Invalid;
+            next_Filter_0:
+            if (!IsFilteredOut(data)) goto next_Filter_1;
+            OnExit(StateId.Filter);
+            OnTransition(StateId.Filter, StateId.Filtered);
+            goto state_Filtered;
+            next_Filter_1:
             OnExit(StateId.Filter);
             OnTransition(StateId.Filter, StateId.Transform);
             goto state_Transform;
-
             state_Transform:
             steps++;
             OnEnter(StateId.Transform);
             RunTransformStage(data);
-            if (IsInvalid(data))
-            {
-                OnExit(StateId.Transform);
-                OnTransition(StateId.Transform, StateId.Invalid);
-                goto state_Invalid;
-            }
+            if (!IsInvalid(data)) goto next_Transform_0;
+            OnExit(StateId.Transform);
+            OnTransition(StateId.Transform, StateId.Invalid);
+            goto state_Invalid;
+            next_Transform_0:
             OnExit(StateId.Transform);
             OnTransition(StateId.Transform, StateId.Aggregate);
             goto state_Aggregate;
-
             state_Aggregate:
             steps++;
             OnEnter(StateId.Aggregate);
             RunAggregateStage(data);
-            if (IsInvalid(data))
-            {
-                OnExit(StateId.Aggregate);
-                OnTransition(StateId.Aggregate, StateId.Invalid);
-                goto state_Invalid;
-            }
+            if (!IsInvalid(data)) goto next_Aggregate_0;
+            OnExit(StateId.Aggregate);
+            OnTransition(StateId.Aggregate, StateId.Invalid);
+            goto state_Invalid;
+            next_Aggregate_0:
             OnExit(StateId.Aggregate);
             OnTransition(StateId.Aggregate, StateId.Written);
             goto state_Written;
-
             state_Written:
             steps++;
             OnEnter(StateId.Written);
             EndWritten(data);
             return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Written, data, true, null, null, null, steps);
-
             state_Filtered:
             steps++;
             OnEnter(StateId.Filtered);
             EndFiltered(data);
             return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Filtered, data, false, null, null, null, steps);
-
             state_Invalid:
             steps++;
             OnEnter(StateId.Invalid);
             EndInvalid(data);
             return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Invalid, data, false, null, null, null, steps);
-
         }
 
         /// <summary>Like <see cref="RunOrThrow"/>; every member is synchronous, so this completes synchronously.</summary>
@@ -552,103 +538,89 @@ namespace Demo.Files
                 steps++;
                 OnEnter(StateId.Parse);
                 RunParseStage(data);
-                if (IsInvalid(data))
-                {
-                    OnExit(StateId.Parse);
-                    OnTransition(StateId.Parse, StateId.Invalid);
-                    goto state_Invalid;
-                }
+                if (!IsInvalid(data)) goto next_Parse_0;
+                OnExit(StateId.Parse);
+                OnTransition(StateId.Parse, StateId.Invalid);
+                goto state_Invalid;
+                next_Parse_0:
                 OnExit(StateId.Parse);
                 OnTransition(StateId.Parse, StateId.Validate);
                 goto state_Validate;
-
                 state_Validate:
                 state = StateId.Validate;
                 steps++;
                 OnEnter(StateId.Validate);
                 RunValidateStage(data);
-                if (IsInvalid(data))
-                {
-                    OnExit(StateId.Validate);
-                    OnTransition(StateId.Validate, StateId.Invalid);
-                    goto state_Invalid;
-                }
+                if (!IsInvalid(data)) goto next_Validate_0;
+                OnExit(StateId.Validate);
+                OnTransition(StateId.Validate, StateId.Invalid);
+                goto state_Invalid;
+                next_Validate_0:
                 OnExit(StateId.Validate);
                 OnTransition(StateId.Validate, StateId.Filter);
                 goto state_Filter;
-
                 state_Filter:
                 state = StateId.Filter;
                 steps++;
                 OnEnter(StateId.Filter);
                 RunFilterStage(data);
-                if (IsInvalid(data))
-                {
-                    OnExit(StateId.Filter);
-                    OnTransition(StateId.Filter, StateId.Invalid);
-                    goto state_Invalid;
-                }
-                if (IsFilteredOut(data))
-                {
-                    OnExit(StateId.Filter);
-                    OnTransition(StateId.Filter, StateId.Filtered);
-                    goto state_Filtered;
-                }
+                if (!IsInvalid(data)) goto next_Filter_0;
+                OnExit(StateId.Filter);
+                OnTransition(StateId.Filter, StateId.Invalid);
+                goto state_Invalid;
+                next_Filter_0:
+                if (!IsFilteredOut(data)) goto next_Filter_1;
+                OnExit(StateId.Filter);
+                OnTransition(StateId.Filter, StateId.Filtered);
+                goto state_Filtered;
+                next_Filter_1:
                 OnExit(StateId.Filter);
                 OnTransition(StateId.Filter, StateId.Transform);
                 goto state_Transform;
-
                 state_Transform:
                 state = StateId.Transform;
                 steps++;
                 OnEnter(StateId.Transform);
                 RunTransformStage(data);
-                if (IsInvalid(data))
-                {
-                    OnExit(StateId.Transform);
-                    OnTransition(StateId.Transform, StateId.Invalid);
-                    goto state_Invalid;
-                }
+                if (!IsInvalid(data)) goto next_Transform_0;
+                OnExit(StateId.Transform);
+                OnTransition(StateId.Transform, StateId.Invalid);
+                goto state_Invalid;
+                next_Transform_0:
                 OnExit(StateId.Transform);
                 OnTransition(StateId.Transform, StateId.Aggregate);
                 goto state_Aggregate;
-
                 state_Aggregate:
                 state = StateId.Aggregate;
                 steps++;
                 OnEnter(StateId.Aggregate);
                 RunAggregateStage(data);
-                if (IsInvalid(data))
-                {
-                    OnExit(StateId.Aggregate);
-                    OnTransition(StateId.Aggregate, StateId.Invalid);
-                    goto state_Invalid;
-                }
+                if (!IsInvalid(data)) goto next_Aggregate_0;
+                OnExit(StateId.Aggregate);
+                OnTransition(StateId.Aggregate, StateId.Invalid);
+                goto state_Invalid;
+                next_Aggregate_0:
                 OnExit(StateId.Aggregate);
                 OnTransition(StateId.Aggregate, StateId.Written);
                 goto state_Written;
-
                 state_Written:
                 state = StateId.Written;
                 steps++;
                 OnEnter(StateId.Written);
                 EndWritten(data);
                 return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Written, data, true, null, null, null, steps);
-
                 state_Filtered:
                 state = StateId.Filtered;
                 steps++;
                 OnEnter(StateId.Filtered);
                 EndFiltered(data);
                 return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Filtered, data, false, null, null, null, steps);
-
                 state_Invalid:
                 state = StateId.Invalid;
                 steps++;
                 OnEnter(StateId.Invalid);
                 EndInvalid(data);
                 return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Invalid, data, false, null, null, null, steps);
-
             }
             catch (global::System.Exception exception)
             {

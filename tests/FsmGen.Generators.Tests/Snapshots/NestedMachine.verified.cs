@@ -80,16 +80,14 @@ namespace Demo.Workflows
                     steps++;
                     OnEnter(StateId.Submitted);
                     data = Submitted(data);
-                    if (IsSmall(data))
-                    {
-                        OnExit(StateId.Submitted);
-                        OnTransition(StateId.Submitted, StateId.AutoApproved);
-                        goto state_AutoApproved;
-                    }
+                    if (!IsSmall(data)) goto next_Submitted_0;
+                    OnExit(StateId.Submitted);
+                    OnTransition(StateId.Submitted, StateId.AutoApproved);
+                    goto state_AutoApproved;
+                    next_Submitted_0:
                     OnExit(StateId.Submitted);
                     OnTransition(StateId.Submitted, StateId.Review);
                     goto state_Review;
-
                     state_Review:
                     steps++;
                     OnEnter(StateId.Review);
@@ -97,13 +95,11 @@ namespace Demo.Workflows
                     OnExit(StateId.Review);
                     OnTransition(StateId.Review, StateId.AutoApproved);
                     goto state_AutoApproved;
-
                     state_AutoApproved:
                     steps++;
                     OnEnter(StateId.AutoApproved);
                     data = AutoApproved(data);
                     return new global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request>(StateId.AutoApproved, data, true, null, null, null, steps);
-
                 }
 
                 /// <summary>Like <see cref="RunOrThrow"/>; every member is synchronous, so this completes synchronously.</summary>
@@ -234,16 +230,14 @@ namespace Demo.Workflows
                         steps++;
                         OnEnter(StateId.Submitted);
                         data = Submitted(data);
-                        if (IsSmall(data))
-                        {
-                            OnExit(StateId.Submitted);
-                            OnTransition(StateId.Submitted, StateId.AutoApproved);
-                            goto state_AutoApproved;
-                        }
+                        if (!IsSmall(data)) goto next_Submitted_0;
+                        OnExit(StateId.Submitted);
+                        OnTransition(StateId.Submitted, StateId.AutoApproved);
+                        goto state_AutoApproved;
+                        next_Submitted_0:
                         OnExit(StateId.Submitted);
                         OnTransition(StateId.Submitted, StateId.Review);
                         goto state_Review;
-
                         state_Review:
                         state = StateId.Review;
                         steps++;
@@ -252,14 +246,12 @@ namespace Demo.Workflows
                         OnExit(StateId.Review);
                         OnTransition(StateId.Review, StateId.AutoApproved);
                         goto state_AutoApproved;
-
                         state_AutoApproved:
                         state = StateId.AutoApproved;
                         steps++;
                         OnEnter(StateId.AutoApproved);
                         data = AutoApproved(data);
                         return new global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request>(StateId.AutoApproved, data, true, null, null, null, steps);
-
                     }
                     catch (global::System.Exception exception)
                     {

@@ -201,14 +201,12 @@ namespace Demo
                 OnExit(StateId.Placed);
                 OnTransition(StateId.Placed, StateId.Confirmed);
                 goto state_Confirmed;
-
                 state_Confirmed:
                 state = StateId.Confirmed;
                 steps++;
                 OnEnter(StateId.Confirmed);
                 Confirmed(data);
                 return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Confirmed, data, true, null, null, null, steps);
-
             }
             catch (global::System.Exception exception)
             {
@@ -372,28 +370,24 @@ namespace Demo
             steps++;
             OnEnter(StateId.Authorize);
             data = Authorize(data);
-            if (IsTooLarge(data))
-            {
-                OnExit(StateId.Authorize);
-                OnTransition(StateId.Authorize, StateId.Refused);
-                goto state_Refused;
-            }
+            if (!IsTooLarge(data)) goto next_Authorize_0;
+            OnExit(StateId.Authorize);
+            OnTransition(StateId.Authorize, StateId.Refused);
+            goto state_Refused;
+            next_Authorize_0:
             OnExit(StateId.Authorize);
             OnTransition(StateId.Authorize, StateId.Charged);
             goto state_Charged;
-
             state_Charged:
             steps++;
             OnEnter(StateId.Charged);
             data = Charged(data);
             return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Charged, data, true, null, null, null, steps);
-
             state_Refused:
             steps++;
             OnEnter(StateId.Refused);
             data = Refused(data);
             return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Refused, data, false, null, null, null, steps);
-
         }
 
         /// <summary>Like <see cref="RunOrThrow"/>; every member is synchronous, so this completes synchronously.</summary>
@@ -523,30 +517,26 @@ namespace Demo
                 steps++;
                 OnEnter(StateId.Authorize);
                 data = Authorize(data);
-                if (IsTooLarge(data))
-                {
-                    OnExit(StateId.Authorize);
-                    OnTransition(StateId.Authorize, StateId.Refused);
-                    goto state_Refused;
-                }
+                if (!IsTooLarge(data)) goto next_Authorize_0;
+                OnExit(StateId.Authorize);
+                OnTransition(StateId.Authorize, StateId.Refused);
+                goto state_Refused;
+                next_Authorize_0:
                 OnExit(StateId.Authorize);
                 OnTransition(StateId.Authorize, StateId.Charged);
                 goto state_Charged;
-
                 state_Charged:
                 state = StateId.Charged;
                 steps++;
                 OnEnter(StateId.Charged);
                 data = Charged(data);
                 return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Charged, data, true, null, null, null, steps);
-
                 state_Refused:
                 state = StateId.Refused;
                 steps++;
                 OnEnter(StateId.Refused);
                 data = Refused(data);
                 return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Refused, data, false, null, null, null, steps);
-
             }
             catch (global::System.Exception exception)
             {
