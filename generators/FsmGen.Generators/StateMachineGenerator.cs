@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using FsmGen.Generators.Diagnostics;
 using FsmGen.Generators.Emit;
+using FsmGen.Generators.Incremental;
 using FsmGen.Generators.Model;
 using FsmGen.Generators.Parsing;
 using FsmGen.Generators.Patterns;
@@ -14,13 +16,16 @@ namespace FsmGen.Generators;
 /// <summary>
 /// Finds [StateMachine] and [Pattern] classes, validates their graphs, and emits their executors.
 /// Parse (symbols -> equatable model) and emit (model -> text) are separate steps so that edits that do not change
-/// a machine's model regenerate nothing.
+/// a machine's model regenerate nothing; parse results are reused across runs while no edit can have changed them
+/// (<see cref="ResultCache{TResult}"/>), so an edit elsewhere binds nothing.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class StateMachineGenerator : IIncrementalGenerator
 {
     private readonly PatternRegistry _patterns;
     private readonly bool _readAttributesFromSyntax;
+    private readonly ResultCache<MachineResult> _machineResults;
+    private readonly ResultCache<PatternResult> _patternResults;
 
     /// <summary>Creates the generator with the templates that ship with it.</summary>
     public StateMachineGenerator()
@@ -36,48 +41,67 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
     {
         _patterns = patterns;
         _readAttributesFromSyntax = readAttributesFromSyntax;
+        var snapshots = new SnapshotCache();
+        _machineResults = new ResultCache<MachineResult>(snapshots);
+        _patternResults = new ResultCache<PatternResult>(snapshots);
     }
+
+    /// <summary>How many classes the last runs of this instance parsed rather than reused: for tests.</summary>
+    internal int Parses => _machineResults.Parses + _patternResults.Parses;
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var fromSyntax = _readAttributesFromSyntax;
-        var machines = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownNames.StateMachineAttribute,
-                static (node, _) => node is ClassDeclarationSyntax,
-                (ctx, ct) => ParseMachine(ctx, fromSyntax, ct))
+        var machineResults = _machineResults;
+        var candidates = AnnotatedClasses.Candidates(context);
+
+        var machines = AnnotatedClasses.Named(candidates, "StateMachine")
+            .Combine(context.CompilationProvider)
+            .Select((pair, ct) => machineResults.GetOrParse(pair.Left, pair.Right, () => ParseMachine(pair.Left, pair.Right, fromSyntax, ct), ct))
             .WithTrackingName(TrackingNames.Machines);
         context.RegisterSourceOutput(machines, static (spc, result) => Output(spc, result));
 
         var patterns = _patterns;
-        var patternMachines = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownNames.PatternAttribute,
-                static (node, _) => node is ClassDeclarationSyntax,
-                (ctx, ct) => ParsePattern(ctx, patterns, ct))
+        var patternResults = _patternResults;
+        var patternMachines = AnnotatedClasses.Named(candidates, "Pattern")
+            .Combine(context.CompilationProvider)
+            .Select((pair, ct) => patternResults.GetOrParse(pair.Left, pair.Right, () => ParsePattern(pair.Left, pair.Right, patterns, ct), ct))
             .WithTrackingName(TrackingNames.Patterns);
         context.RegisterSourceOutput(patternMachines, static (spc, result) => OutputPattern(spc, result));
     }
 
-    private static MachineResult ParseMachine(GeneratorAttributeSyntaxContext context, bool readAttributesFromSyntax, CancellationToken cancellationToken)
+    private static ParsedClass<MachineResult> ParseMachine(ClassDeclarationSyntax node, Compilation compilation, bool readAttributesFromSyntax, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0 || !IsFirstAnnotated(context, KnownNames.StateMachineAttribute))
+        var semanticModel = compilation.GetSemanticModel(node.SyntaxTree);
+        if (semanticModel.GetDeclaredSymbol(node, cancellationToken) is not INamedTypeSymbol type)
         {
-            return new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            return Parsed(new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty), node, null);
         }
 
-        return MachineParser.Parse(type, context.Attributes[0], readAttributesFromSyntax ? context.SemanticModel : null, cancellationToken);
+        var attribute = FirstOnDeclaration(type, node, KnownNames.StateMachineAttribute, cancellationToken);
+        if (attribute is null || !IsFirstAnnotated(type, node, KnownNames.StateMachineAttribute))
+        {
+            return Parsed(new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty), node, type);
+        }
+
+        return Parsed(MachineParser.Parse(type, attribute, readAttributesFromSyntax ? semanticModel : null, cancellationToken), node, type);
     }
 
-    private static PatternResult ParsePattern(GeneratorAttributeSyntaxContext context, PatternRegistry registry, CancellationToken cancellationToken)
+    private static ParsedClass<PatternResult> ParsePattern(ClassDeclarationSyntax node, Compilation compilation, PatternRegistry registry, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0 || !IsFirstAnnotated(context, KnownNames.PatternAttribute))
+        var type = compilation.GetSemanticModel(node.SyntaxTree).GetDeclaredSymbol(node, cancellationToken) as INamedTypeSymbol;
+        return Parsed(type is null ? new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty) : ParsePattern(type, node, registry, cancellationToken), node, type);
+    }
+
+    private static PatternResult ParsePattern(INamedTypeSymbol type, ClassDeclarationSyntax node, PatternRegistry registry, CancellationToken cancellationToken)
+    {
+        var attribute = FirstOnDeclaration(type, node, KnownNames.PatternAttribute, cancellationToken);
+        if (attribute is null || !IsFirstAnnotated(type, node, KnownNames.PatternAttribute))
         {
             return new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        var attribute = context.Attributes[0];
         var name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
         if (name is null) return new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty); // half-typed: the compiler reports it
 
@@ -99,17 +123,43 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
         return template.Build(type, cancellationToken);
     }
 
+    /// <summary>The result, with every tree that declares the class: a change affecting any of them invalidates it.</summary>
+    private static ParsedClass<T> Parsed<T>(T result, ClassDeclarationSyntax node, INamedTypeSymbol? type)
+    {
+        var trees = new HashSet<SyntaxTree> { node.SyntaxTree };
+        if (type is not null)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences) trees.Add(reference.SyntaxTree);
+        }
+
+        return new ParsedClass<T>(result, trees);
+    }
+
+    /// <summary>The first attribute written on this declaration that binds to <paramref name="metadataName"/>.</summary>
+    private static AttributeData? FirstOnDeclaration(INamedTypeSymbol type, ClassDeclarationSyntax node, string metadataName, CancellationToken cancellationToken)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (attribute.ApplicationSyntaxReference is { } reference && reference.SyntaxTree == node.SyntaxTree
+                && node.Span.Contains(reference.Span) && AttributeReader.Is(attribute, metadataName))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// True for the declaration that carries the type's first such attribute. A partial class that repeats the attribute
     /// on another declaration (CS0579) is matched once per declaration; parsing it once keeps its hint name unique.
     /// </summary>
-    private static bool IsFirstAnnotated(GeneratorAttributeSyntaxContext context, string metadataName)
+    private static bool IsFirstAnnotated(INamedTypeSymbol type, ClassDeclarationSyntax node, string metadataName)
     {
-        // One declaration: it is the one matched. Skips binding the type's whole attribute list, which a rerun would
-        // otherwise pay for every machine (about a tenth of a rerun in a profile).
-        if (context.TargetSymbol.DeclaringSyntaxReferences.Length == 1) return true;
-        var first = context.TargetSymbol.GetAttributes().FirstOrDefault(a => AttributeReader.Is(a, metadataName))?.ApplicationSyntaxReference;
-        return first is null || (first.SyntaxTree == context.TargetNode.SyntaxTree && context.TargetNode.Span.Contains(first.Span));
+        if (type.DeclaringSyntaxReferences.Length == 1) return true;
+        var first = type.GetAttributes().FirstOrDefault(a => AttributeReader.Is(a, metadataName))?.ApplicationSyntaxReference;
+        return first is null || (first.SyntaxTree == node.SyntaxTree && node.Span.Contains(first.Span));
     }
 
     /// <summary>The machine of a [Pattern] class, and the template's own part of the class when the machine is emitted.</summary>

@@ -1,0 +1,207 @@
+using FsmGen.Generators.Tests.Support;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace FsmGen.Generators.Tests;
+
+/// <summary>
+/// Parse results are reused across runs (generators/FsmGen.Generators/Incremental): an edit that cannot change a
+/// machine parses nothing again, an edit that can reparses exactly the machines it may affect, and either way the
+/// output is the one a fresh generator gives.
+/// </summary>
+public sealed class ResultReuseTests
+{
+    private const string Limits = """
+        namespace Demo;
+
+        public static class Limits
+        {
+            public const int Max = Budget.Steps;
+        }
+        """;
+
+    private const string Budget = """
+        namespace Demo;
+
+        public static class Budget
+        {
+            public const int Steps = 50;
+        }
+        """;
+
+    private const string Ticket = """
+        namespace Demo;
+
+        public sealed record Ticket(int Id, string Owner);
+        """;
+
+    /// <summary>A data-flow machine over <c>Ticket</c> whose MaxSteps comes from a constant declared two files away.</summary>
+    private const string TicketFlow = """
+        using FsmGen;
+
+        namespace Demo;
+
+        [StateMachine(MaxSteps = Limits.Max)]
+        public partial class TicketFlow
+        {
+            [State(Start = true)]
+            [Transition(To = nameof(Closed))]
+            private static Ticket Opened(Ticket ticket) => ticket;
+
+            [State(End = true)]
+            private static Ticket Closed(Ticket ticket) => ticket;
+        }
+        """;
+
+    /// <summary>A machine that names nothing the others declare.</summary>
+    private const string Lamp = """
+        using FsmGen;
+
+        namespace Demo.Lights;
+
+        public enum Switch { Flip }
+
+        [StateMachine(Triggers = typeof(Switch))]
+        public partial class Lamp
+        {
+            [State(Start = true)]
+            [Transition(To = nameof(On), On = Switch.Flip)]
+            private void Off() { }
+
+            [State]
+            [Transition(To = nameof(Off), On = Switch.Flip)]
+            private void On() { }
+        }
+        """;
+
+    [Fact]
+    public void AClonedCompilationParsesNothing()
+    {
+        var (generator, run) = FirstRun(Compilation());
+        var parsed = generator.Parses;
+
+        Rerun(generator, run, run.Input.Clone());
+
+        Assert.Equal(parsed, generator.Parses);
+    }
+
+    [Fact]
+    public void AnUnrelatedFileAddedEditedAndRemovedParsesNothing()
+    {
+        var (generator, run) = FirstRun(Compilation());
+        var parsed = generator.Parses;
+
+        var unrelated = Tree("namespace Demo;\n\npublic sealed class Invoice { public int Total { get; set; } }\n", "Invoice.cs");
+        var added = run.Input.AddSyntaxTrees(unrelated);
+        run = Rerun(generator, run, added);
+        var edited = added.ReplaceSyntaxTree(unrelated, Tree("namespace Demo;\n\npublic sealed class Invoice { public decimal Total { get; set; } }\n", "Invoice.cs"));
+        run = Rerun(generator, run, edited);
+        Rerun(generator, run, edited.RemoveSyntaxTrees(edited.SyntaxTrees.Single(t => t.FilePath == "Invoice.cs")));
+
+        Assert.Equal(parsed, generator.Parses);
+    }
+
+    [Fact]
+    public void EditingTheRecordTypeReparsesOnlyTheMachineThatUsesIt()
+    {
+        var compilation = Compilation();
+        var (generator, run) = FirstRun(compilation);
+        var parsed = generator.Parses;
+
+        var ticket = compilation.SyntaxTrees.Single(t => t.FilePath == "Ticket.cs");
+        var edited = compilation.ReplaceSyntaxTree(ticket, Tree(Ticket.Replace("string Owner", "string Owner, int Priority", StringComparison.Ordinal), "Ticket.cs"));
+        Rerun(generator, run, edited);
+
+        Assert.Equal(parsed + 1, generator.Parses);
+    }
+
+    [Fact]
+    public void AConstantChangedTwoFilesAwayReachesTheMachine()
+    {
+        var compilation = Compilation();
+        var (generator, run) = FirstRun(compilation);
+        Assert.Contains("steps > 50)", Texts(run)["Demo.TicketFlow.g.cs"], StringComparison.Ordinal);
+
+        var budget = compilation.SyntaxTrees.Single(t => t.FilePath == "Budget.cs");
+        var after = Rerun(generator, run, compilation.ReplaceSyntaxTree(budget, Tree(Budget.Replace("50", "70", StringComparison.Ordinal), "Budget.cs")));
+
+        Assert.Contains("steps > 70)", Texts(after)["Demo.TicketFlow.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AGlobalUsingReparsesEveryMachine()
+    {
+        var (generator, run) = FirstRun(Compilation());
+        var parsed = generator.Parses;
+
+        Rerun(generator, run, run.Input.AddSyntaxTrees(Tree("global using System.Text;\n", "Usings.cs")));
+
+        Assert.Equal(parsed * 2, generator.Parses);
+    }
+
+    [Fact]
+    public void ANewReferenceReparsesEveryMachine()
+    {
+        var (generator, run) = FirstRun(Compilation());
+        var parsed = generator.Parses;
+
+        var extra = CSharpCompilation.Create("Extra", new[] { Tree("public class Extra { }", "Extra.cs") }, TestCompilation.References)
+            .ToMetadataReference();
+        Rerun(generator, run, run.Input.AddReferences(extra));
+
+        Assert.Equal(parsed * 2, generator.Parses);
+    }
+
+    [Fact]
+    public void ANamespaceThatAppearsReparsesTheTreesThatNameIt()
+    {
+        var (generator, run) = FirstRun(Compilation());
+        var parsed = generator.Parses;
+
+        // 'Lights' is a namespace already: another class in it changes no name Lamp's file uses.
+        run = Rerun(generator, run, run.Input.AddSyntaxTrees(Tree("namespace Demo.Lights;\n\npublic sealed class Bulb { }\n", "Bulb.cs")));
+        Assert.Equal(parsed, generator.Parses);
+
+        // 'Other.Demo' is a new namespace, so a file that writes the name 'Demo' may now bind it differently: both
+        // machines' files do (namespace Demo; namespace Demo.Lights), so both are reparsed.
+        Rerun(generator, run, run.Input.AddSyntaxTrees(Tree("namespace Other.Demo;\n\npublic sealed class Probe { }\n", "Probe.cs")));
+        Assert.Equal(parsed + 2, generator.Parses);
+    }
+
+    private static CSharpCompilation Compilation() => TestCompilation.Create(new[]
+    {
+        Tree(TicketFlow, "TicketFlow.cs"),
+        Tree(Ticket, "Ticket.cs"),
+        Tree(Limits, "Limits.cs"),
+        Tree(Budget, "Budget.cs"),
+        Tree(Lamp, "Lamp.cs"),
+    });
+
+    private static SyntaxTree Tree(string source, string path) => TestCompilation.Parse(source, path);
+
+    private static (StateMachineGenerator Generator, GeneratorRun Run) FirstRun(CSharpCompilation compilation)
+    {
+        var generator = new StateMachineGenerator();
+        var run = GeneratorHarness.Run(Driver(generator), compilation);
+        Assert.Null(run.Result.Exception);
+        Assert.Equal(2, run.Result.GeneratedSources.Length);
+        return (generator, run);
+    }
+
+    /// <summary>Reruns the warm driver and checks its output against a fresh generator's over the same compilation.</summary>
+    private static GeneratorRun Rerun(StateMachineGenerator generator, GeneratorRun previous, CSharpCompilation next)
+    {
+        var warm = GeneratorHarness.Run(previous.Driver, next);
+        var cold = GeneratorHarness.Run(Driver(new StateMachineGenerator()), next);
+        Assert.Null(warm.Result.Exception);
+        Assert.Equal(Texts(cold), Texts(warm));
+        Assert.Equal(cold.Result.Diagnostics.Select(d => d.ToString()), warm.Result.Diagnostics.Select(d => d.ToString()));
+        return warm;
+    }
+
+    private static GeneratorDriver Driver(StateMachineGenerator generator) =>
+        CSharpGeneratorDriver.Create(new[] { generator.AsSourceGenerator() }, parseOptions: TestCompilation.ParseOptions);
+
+    private static Dictionary<string, string> Texts(GeneratorRun run) =>
+        run.Result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+}
