@@ -73,6 +73,10 @@ internal sealed class TreeNames
                 case BaseNamespaceDeclarationSyntax @namespace:
                     AddNamespace(namespaces, @namespace);
                     break;
+                case GlobalStatementSyntax:
+                    // Top-level statements declare a Program class that no syntax names.
+                    declared.Add("Program");
+                    break;
             }
         }
 
