@@ -24,6 +24,7 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
 {
     private readonly PatternRegistry _patterns;
     private readonly bool _readAttributesFromSyntax;
+    private readonly SnapshotCache _snapshots;
     private readonly ResultCache<MachineResult> _machineResults;
     private readonly ResultCache<PatternResult> _patternResults;
 
@@ -41,9 +42,9 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
     {
         _patterns = patterns;
         _readAttributesFromSyntax = readAttributesFromSyntax;
-        var snapshots = new SnapshotCache();
-        _machineResults = new ResultCache<MachineResult>(snapshots);
-        _patternResults = new ResultCache<PatternResult>(snapshots);
+        _snapshots = new SnapshotCache();
+        _machineResults = new ResultCache<MachineResult>(_snapshots);
+        _patternResults = new ResultCache<PatternResult>(_snapshots);
     }
 
     /// <summary>How many classes the last runs of this instance parsed rather than reused: for tests.</summary>
@@ -54,9 +55,9 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
     {
         var fromSyntax = _readAttributesFromSyntax;
         var machineResults = _machineResults;
-        var candidates = AnnotatedClasses.Candidates(context);
+        var snapshots = _snapshots;
 
-        var machines = AnnotatedClasses.Named(candidates, "StateMachine")
+        var machines = AnnotatedClasses.Named(context, snapshots, "StateMachine")
             .Combine(context.CompilationProvider)
             .Select((pair, ct) => machineResults.GetOrParse(pair.Left, pair.Right, () => ParseMachine(pair.Left, pair.Right, fromSyntax, ct), ct))
             .WithTrackingName(TrackingNames.Machines);
@@ -64,7 +65,7 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
 
         var patterns = _patterns;
         var patternResults = _patternResults;
-        var patternMachines = AnnotatedClasses.Named(candidates, "Pattern")
+        var patternMachines = AnnotatedClasses.Named(context, snapshots, "Pattern")
             .Combine(context.CompilationProvider)
             .Select((pair, ct) => patternResults.GetOrParse(pair.Left, pair.Right, () => ParsePattern(pair.Left, pair.Right, patterns, ct), ct))
             .WithTrackingName(TrackingNames.Patterns);

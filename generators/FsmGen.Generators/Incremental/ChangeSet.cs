@@ -8,7 +8,8 @@ namespace FsmGen.Generators.Incremental;
 /// <summary>
 /// Which unchanged trees of a newer compilation may bind differently than they did in an earlier one.
 /// <para>
-/// Names are what binding goes through: a tree can only be affected by a declaration in another tree that it names.
+/// Names are what binding goes through: a tree can only be affected by a declaration in another tree that it names
+/// (<see cref="TreeText"/> tells whether it may).
 /// So the changed trees (added, removed, or both, for an edit) make their declared names suspect, and a namespace
 /// whose existence changed makes its name suspect. An unchanged tree that uses a suspect name is affected, and
 /// everything it declares becomes suspect in turn (a base class, a constant or an alias may now mean something else),
@@ -50,10 +51,10 @@ internal sealed class ChangeSet
 
         var removed = earlier.Trees.Where(p => !later.Trees.ContainsKey(p.Key)).Select(p => p.Value).ToList();
         var added = later.Trees.Where(p => !earlier.Trees.ContainsKey(p.Key)).Select(p => p.Value).ToList();
-        if (removed.Concat(added).Any(names => names.HasCompilationWideEffects)) return All;
+        if (removed.Concat(added).Any(summary => summary.HasCompilationWideEffects)) return All;
 
         var suspect = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var names in removed.Concat(added)) suspect.UnionWith(names.Declared);
+        foreach (var summary in removed.Concat(added)) suspect.UnionWith(summary.Declared);
         AddNamespacesWhoseExistenceChanged(earlier, removed, added, suspect);
 
         var affected = new HashSet<SyntaxTree>();
@@ -64,7 +65,7 @@ internal sealed class ChangeSet
             grew = false;
             foreach (var pair in later.Trees)
             {
-                if (affected.Contains(pair.Key) || !earlier.Trees.ContainsKey(pair.Key) || !UsesAny(pair.Value, suspect)) continue;
+                if (affected.Contains(pair.Key) || !earlier.Trees.ContainsKey(pair.Key) || !TreeText.MayUseAny(pair.Key, suspect, cancellationToken)) continue;
                 if (pair.Value.HasCompilationWideEffects) return All;
                 affected.Add(pair.Key);
                 var before = suspect.Count;
@@ -87,23 +88,12 @@ internal sealed class ChangeSet
         return true;
     }
 
-    private static bool UsesAny(TreeNames names, HashSet<string> suspect)
-    {
-        // The suspect set is usually a name or two; the used set is a tree's worth.
-        foreach (var name in suspect)
-        {
-            if (names.Used.Contains(name)) return true;
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// A namespace declared by a changed tree matters only if it appeared or disappeared: a name that meant nothing (or
     /// a type) may now mean a namespace, or the reverse. Adding a class to an existing namespace changes no name but the
     /// class's own.
     /// </summary>
-    private static void AddNamespacesWhoseExistenceChanged(CompilationSnapshot earlier, List<TreeNames> removed, List<TreeNames> added, HashSet<string> suspect)
+    private static void AddNamespacesWhoseExistenceChanged(CompilationSnapshot earlier, List<TreeSummary> removed, List<TreeSummary> added, HashSet<string> suspect)
     {
         if (removed.All(n => n.Namespaces.Count == 0) && added.All(n => n.Namespaces.Count == 0)) return;
         var counts = earlier.NamespaceCounts;

@@ -8,7 +8,7 @@ namespace FsmGen.Generators.Incremental;
 
 /// <summary>
 /// The parts of a compilation that a cached parse result depends on besides its own tree: the other trees (with their
-/// <see cref="TreeNames"/>), the references and the options. Holds no symbols and no semantic model, so a cache entry
+/// <see cref="TreeSummary"/>), the references and the options. Holds no symbols and no semantic model, so a cache entry
 /// that keeps one alive keeps only trees that are alive anyway in the newer compilations that share them.
 /// </summary>
 internal sealed class CompilationSnapshot
@@ -17,25 +17,38 @@ internal sealed class CompilationSnapshot
     // Weak keys: a snapshot must not keep the ones before it alive.
     private readonly ConditionalWeakTable<CompilationSnapshot, ChangeSet> _changesSince = new();
     private Dictionary<string, int>? _namespaceCounts;
+    private HashSet<string>? _aliasNames;
 
-    public CompilationSnapshot(Compilation compilation, System.Func<SyntaxTree, TreeNames> names)
+    public CompilationSnapshot(Compilation compilation, System.Func<SyntaxTree, TreeSummary> summarize)
     {
         var trees = compilation.SyntaxTrees.ToList();
-        Trees = new Dictionary<SyntaxTree, TreeNames>(trees.Count);
-        foreach (var tree in trees) Trees[tree] = names(tree);
+        Trees = new Dictionary<SyntaxTree, TreeSummary>(trees.Count);
+        foreach (var tree in trees) Trees[tree] = summarize(tree);
         References = compilation.References.ToList();
         Options = compilation.Options;
         AssemblyName = compilation.AssemblyName;
     }
 
-    /// <summary>Every tree of the compilation, with what it declares and uses.</summary>
-    public Dictionary<SyntaxTree, TreeNames> Trees { get; }
+    /// <summary>Every tree of the compilation, with what it declares.</summary>
+    public Dictionary<SyntaxTree, TreeSummary> Trees { get; }
 
     public List<MetadataReference> References { get; }
 
     public CompilationOptions Options { get; }
 
     public string? AssemblyName { get; }
+
+    /// <summary>The names of every using alias in the compilation.</summary>
+    public HashSet<string> AliasNames
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _aliasNames ??= new HashSet<string>(Trees.Values.SelectMany(summary => summary.Aliases), System.StringComparer.Ordinal);
+            }
+        }
+    }
 
     /// <summary>How many declarations of each namespace (full name) the trees hold.</summary>
     public Dictionary<string, int> NamespaceCounts
@@ -47,9 +60,9 @@ internal sealed class CompilationSnapshot
                 if (_namespaceCounts is null)
                 {
                     _namespaceCounts = new Dictionary<string, int>(System.StringComparer.Ordinal);
-                    foreach (var names in Trees.Values)
+                    foreach (var summary in Trees.Values)
                     {
-                        foreach (var name in names.Namespaces) _namespaceCounts[name] = _namespaceCounts.TryGetValue(name, out var count) ? count + 1 : 1;
+                        foreach (var name in summary.Namespaces) _namespaceCounts[name] = _namespaceCounts.TryGetValue(name, out var count) ? count + 1 : 1;
                     }
                 }
 

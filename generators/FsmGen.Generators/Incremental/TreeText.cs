@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace FsmGen.Generators.Incremental;
+
+/// <summary>
+/// Whether a tree may use one of some names, answered from its text: an identifier written in the tree is in its text,
+/// so a name absent from the text is certainly not used. The converse may not hold (a name in a comment or a string),
+/// which only makes the answer more cautious. Scanning text on the rare rerun that needs it is cheaper than keeping
+/// every tree's identifiers from the cold run.
+/// </summary>
+internal static class TreeText
+{
+    [ThreadStatic]
+    private static char[]? _buffer;
+
+    public static bool MayUseAny(SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken)
+    {
+        var text = tree.GetText(cancellationToken);
+        var length = text.Length;
+        var buffer = _buffer is { } existing && existing.Length >= length ? existing : _buffer = new char[Math.Max(length, 4096)];
+        text.CopyTo(0, buffer, 0, length);
+
+        // An identifier may be written with Unicode escapes (\u0053tate is State): then the text proves nothing.
+        if (Contains(buffer, length, "\\u") || Contains(buffer, length, "\\U")) return true;
+        foreach (var name in names)
+        {
+            if (name.Length > 0 && Contains(buffer, length, name)) return true;
+        }
+
+        return false;
+    }
+
+    private static bool Contains(char[] buffer, int length, string value)
+    {
+        var first = value[0];
+        var last = length - value.Length;
+        for (var i = Array.IndexOf(buffer, first, 0, length); i >= 0 && i <= last; i = Array.IndexOf(buffer, first, i + 1, length - i - 1))
+        {
+            if (MatchesAt(buffer, i, value)) return true;
+        }
+
+        return false;
+    }
+
+    private static bool MatchesAt(char[] buffer, int start, string value)
+    {
+        for (var j = 1; j < value.Length; j++)
+        {
+            if (buffer[start + j] != value[j]) return false;
+        }
+
+        return true;
+    }
+}
