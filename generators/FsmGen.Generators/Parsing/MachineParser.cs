@@ -23,6 +23,9 @@ internal sealed partial class MachineParser
     private ITypeSymbol? _dataType;
     private string _startName = "";
 
+    /// <summary>The machine a push cycle found in this parse (or a subflow's) returns into, by display name.</summary>
+    private string? _cycleInto;
+
     private MachineParser(INamedTypeSymbol type, DeclarationScopes? scopes, HashSet<string>? pushVisited, CancellationToken cancellationToken)
     {
         _type = type;
@@ -450,16 +453,21 @@ internal sealed partial class MachineParser
         if (target is null || machineAttribute is null) problem = "is not a [StateMachine] class";
         else if (AttributeReader.ReadNamed(machineAttribute, "Triggers") is { Kind: TypedConstantKind.Type }) problem = "is an event-driven machine; only data-flow machines can be pushed";
         else if (target.InstanceConstructors.All(c => c.Parameters.Length > 0 || c.DeclaredAccessibility == Accessibility.Private)) problem = "needs an accessible parameterless constructor";
-        else if (PushVisited.Contains(target.ToDisplayString())) problem = "pushes back into '" + MachineName + "' (subflows cannot recurse)";
+        else if (PushVisited.Contains(target.ToDisplayString()))
+        {
+            problem = "pushes back into '" + MachineName + "' (subflows cannot recurse)";
+            _cycleInto ??= target.ToDisplayString();
+        }
 
         var isAllSync = true;
         if (problem is null && target is not null)
         {
             // The visited set is the current push path, so two transitions may push the same subflow.
             PushVisited.Add(target.ToDisplayString());
-            var sub = new MachineParser(target, _scopes, PushVisited, _cancellationToken).Run(machineAttribute!, raw: null);
+            var subParser = new MachineParser(target, _scopes, PushVisited, _cancellationToken);
+            var sub = subParser.Run(machineAttribute!, raw: null);
             PushVisited.Remove(target.ToDisplayString());
-            if (sub.Model is null) problem = "is not a valid state machine (see its own diagnostics)";
+            if (sub.Model is null) problem = SubflowProblem(subParser._cycleInto);
             else if (_dataType is not null && sub.Model.DataType != TypeNames.ForCode(_dataType)) problem = "works on '" + sub.Model.DataType?.Replace("global::", "") + "', not on '" + TypeNames.ForMessage(_dataType) + "'";
             else isAllSync = sub.Model.IsAllSync;
         }
@@ -472,6 +480,19 @@ internal sealed partial class MachineParser
         }
 
         return new PushInfo(TypeNames.ForCode(transition.Push), isAllSync);
+    }
+
+    /// <summary>
+    /// Why a pushed machine that failed to parse is rejected. A cycle of pushes is found inside the parse of the subflow,
+    /// whose diagnostics are not reported here, so it is named here; otherwise its own diagnostics say what is wrong.
+    /// </summary>
+    private string SubflowProblem(string? cycleInto)
+    {
+        if (cycleInto is null) return "is not a valid state machine (see its own diagnostics)";
+        _cycleInto ??= cycleInto;
+        return cycleInto == _type.ToDisplayString()
+            ? "pushes back into '" + MachineName + "' through its own pushes (subflows cannot recurse)"
+            : "leads into a cycle of pushes through '" + cycleInto + "' (subflows cannot recurse)";
     }
 
     private static bool IsSync(StateModel state) =>

@@ -77,6 +77,65 @@ internal static partial class DiagnosticCases
             }
             """, "'TextFlow'", "'Start'", "works on 'Demo.Note', not on 'Order'");
 
+        yield return new("FSM0021 two machines push each other", "FSM0021", "PingFlow", """
+            [StateMachine]
+            public partial class PingFlow
+            {
+                [State(Start = true)]
+                [Transition(To = nameof(Done), Push = typeof(PongFlow))] /*here*/
+                private static Order Start(Order order) => order;
+
+                [State(End = true)]
+                private static void Done(Order order) { }
+            }
+
+            [StateMachine]
+            public partial class PongFlow
+            {
+                [State(Start = true)]
+                [Transition(To = nameof(Done), Push = typeof(PingFlow))] /*here*/
+                private static Order Start(Order order) => order;
+
+                [State(End = true)]
+                private static void Done(Order order) { }
+            }
+            """, "pushes back into '", "through its own pushes (subflows cannot recurse)");
+
+        yield return new("FSM0021 push target is on a cycle of pushes", "FSM0021", "EntryFlow", """
+            [StateMachine]
+            public partial class EntryFlow
+            {
+                [State(Start = true)]
+                [Transition(To = nameof(Done), Push = typeof(LoopA))] /*here*/
+                private static Order Start(Order order) => order;
+
+                [State(End = true)]
+                private static void Done(Order order) { }
+            }
+
+            [StateMachine]
+            public partial class LoopA
+            {
+                [State(Start = true)]
+                [Transition(To = nameof(Done), Push = typeof(LoopB))] /*here*/
+                private static Order Start(Order order) => order;
+
+                [State(End = true)]
+                private static void Done(Order order) { }
+            }
+
+            [StateMachine]
+            public partial class LoopB
+            {
+                [State(Start = true)]
+                [Transition(To = nameof(Done), Push = typeof(LoopA))] /*here*/
+                private static Order Start(Order order) => order;
+
+                [State(End = true)]
+                private static void Done(Order order) { }
+            }
+            """, "(subflows cannot recurse)");
+
         yield return new("FSM0025 Parent on a data-flow state", "FSM0025", "FlowWithParent", """
             [StateMachine]
             public partial class FlowWithParent
