@@ -24,9 +24,11 @@ namespace FsmGen.Benchmarks.Core;
 /// <para>Twenty warm-up iterations, so that cold runs and reruns are both measured with the JIT warm (tiered code
 /// promoted), as in an IDE that has been generating for a while; with three, the early iterations of each case ran
 /// partly unoptimized code and the ratios moved with the tiering.</para>
-/// <para>Floors, for the analysis (see <see cref="ReferenceGenerator"/>): the same rerun after adding an unrelated file with
-/// a generator that only matches [StateMachine] through ForAttributeWithMetadataName (<c>FloorRerunMatchOnly</c>), and one
-/// that also binds every method's attributes through symbols (<c>FloorRerunBindMethodAttributes</c>).</para>
+/// <para>References, for the analysis (see <see cref="ReferenceGenerator"/>): the same rerun after adding an unrelated file
+/// with a generator that only matches [StateMachine] through ForAttributeWithMetadataName (<c>FloorRerunMatchOnly</c>:
+/// what any generator built on that API pays, since Roslyn re-binds every match on every rerun; FsmGen no longer uses it,
+/// see <c>generators/FsmGen.Generators/Incremental</c>), and one that also binds every method's attributes through
+/// symbols (<c>FloorRerunBindMethodAttributes</c>).</para>
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 20, iterationCount: 30, invocationCount: 1)]
