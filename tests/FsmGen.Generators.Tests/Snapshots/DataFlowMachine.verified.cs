@@ -257,15 +257,19 @@ namespace Demo
         private global::FsmGen.FlowResult<StateId, global::Demo.Order> RunFast(global::Demo.Order input)
         {
             var cancellationToken = global::System.Threading.CancellationToken.None;
+            // What a failure hands over: state, count and the record in input (kept in memory, as the catch reads them);
+            // the blocks work on data and steps, which stay in registers.
             var state = StateId.Received;
+            var count = 0;
             var data = input;
             var steps = 0;
             try
             {
                 state = StateId.Received;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Received);
                 data = Received(data);
+                input = data;
                 if (!IsEmpty(data)) goto next_Received_0;
                 OnExit(StateId.Received);
                 OnTransition(StateId.Received, StateId.Rejected);
@@ -279,45 +283,54 @@ namespace Demo
                 goto state_Express;
                 next_Received_1:
                 data = Normalize(data);
+                input = data;
                 OnExit(StateId.Received);
                 OnTransition(StateId.Received, StateId.Priced);
                 History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Received, StateId.Priced));
                 goto state_Priced;
                 state_Express:
                 state = StateId.Express;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Express);
                 data = Express(data);
+                input = data;
                 OnExit(StateId.Express);
                 OnTransition(StateId.Express, StateId.Shipped);
                 History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Express, StateId.Shipped));
                 goto state_Shipped;
                 state_Priced:
                 state = StateId.Priced;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Priced);
                 data = Priced(data);
+                input = data;
                 OnExit(StateId.Priced);
                 OnTransition(StateId.Priced, StateId.Shipped);
                 History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Priced, StateId.Shipped));
                 goto state_Shipped;
                 state_Shipped:
                 state = StateId.Shipped;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Shipped);
                 Shipped(data);
-                return new global::FsmGen.FlowResult<StateId, global::Demo.Order>(StateId.Shipped, data, true, null, null, null, steps);
+                goto return_Shipped;
                 state_Rejected:
                 state = StateId.Rejected;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Rejected);
                 Rejected(data);
-                return new global::FsmGen.FlowResult<StateId, global::Demo.Order>(StateId.Rejected, data, false, null, null, null, steps);
+                goto return_Rejected;
             }
             catch (global::System.Exception exception)
             {
-                return Recover(state, data, steps, exception);
+                return Recover(state, input, count, exception);
             }
+
+            return_Shipped:
+            return new global::FsmGen.FlowResult<StateId, global::Demo.Order>(StateId.Shipped, data, true, null, null, null, steps);
+
+            return_Rejected:
+            return new global::FsmGen.FlowResult<StateId, global::Demo.Order>(StateId.Rejected, data, false, null, null, null, steps);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -550,13 +550,16 @@ namespace Demo.Etl
         private global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>> RunFast(global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer> input)
         {
             var cancellationToken = global::System.Threading.CancellationToken.None;
+            // What a failure hands over: state, count and the record in input (kept in memory, as the catch reads them);
+            // the blocks work on data and steps, which stay in registers.
             var state = StateId.Extract;
+            var count = 0;
             var data = input;
             var steps = 0;
             try
             {
                 state = StateId.Extract;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Extract);
                 RunExtractStage(data);
                 if (!RecordFailed(data)) goto next_Extract_0;
@@ -569,7 +572,7 @@ namespace Demo.Etl
                 goto state_Validate;
                 state_Validate:
                 state = StateId.Validate;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Validate);
                 RunValidateStage(data);
                 if (!RecordRejected(data)) goto next_Validate_0;
@@ -587,7 +590,7 @@ namespace Demo.Etl
                 goto state_Transform;
                 state_Transform:
                 state = StateId.Transform;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Transform);
                 RunTransformStage(data);
                 if (!RecordFailed(data)) goto next_Transform_0;
@@ -600,7 +603,7 @@ namespace Demo.Etl
                 goto state_Enrich;
                 state_Enrich:
                 state = StateId.Enrich;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Enrich);
                 RunEnrichStage(data);
                 if (!RecordFailed(data)) goto next_Enrich_0;
@@ -613,7 +616,7 @@ namespace Demo.Etl
                 goto state_Load;
                 state_Load:
                 state = StateId.Load;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Load);
                 RunLoadStage(data);
                 if (!RecordFailed(data)) goto next_Load_0;
@@ -626,27 +629,36 @@ namespace Demo.Etl
                 goto state_Complete;
                 state_Complete:
                 state = StateId.Complete;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Complete);
                 EndComplete(data);
-                return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Complete, data, true, null, null, null, steps);
+                goto return_Complete;
                 state_Rejected:
                 state = StateId.Rejected;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Rejected);
                 EndRejected(data);
-                return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Rejected, data, false, null, null, null, steps);
+                goto return_Rejected;
                 state_Error:
                 state = StateId.Error;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Error);
                 EndError(data);
-                return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Error, data, false, null, null, null, steps);
+                goto return_Error;
             }
             catch (global::System.Exception exception)
             {
-                return Recover(state, data, steps, exception);
+                return Recover(state, input, count, exception);
             }
+
+            return_Complete:
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Complete, data, true, null, null, null, steps);
+
+            return_Rejected:
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Rejected, data, false, null, null, null, steps);
+
+            return_Error:
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Error, data, false, null, null, null, steps);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

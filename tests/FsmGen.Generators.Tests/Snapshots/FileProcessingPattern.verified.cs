@@ -529,13 +529,16 @@ namespace Demo.Files
         private global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>> RunFast(global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order> input)
         {
             var cancellationToken = global::System.Threading.CancellationToken.None;
+            // What a failure hands over: state, count and the record in input (kept in memory, as the catch reads them);
+            // the blocks work on data and steps, which stay in registers.
             var state = StateId.Parse;
+            var count = 0;
             var data = input;
             var steps = 0;
             try
             {
                 state = StateId.Parse;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Parse);
                 RunParseStage(data);
                 if (!IsInvalid(data)) goto next_Parse_0;
@@ -548,7 +551,7 @@ namespace Demo.Files
                 goto state_Validate;
                 state_Validate:
                 state = StateId.Validate;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Validate);
                 RunValidateStage(data);
                 if (!IsInvalid(data)) goto next_Validate_0;
@@ -561,7 +564,7 @@ namespace Demo.Files
                 goto state_Filter;
                 state_Filter:
                 state = StateId.Filter;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Filter);
                 RunFilterStage(data);
                 if (!IsInvalid(data)) goto next_Filter_0;
@@ -579,7 +582,7 @@ namespace Demo.Files
                 goto state_Transform;
                 state_Transform:
                 state = StateId.Transform;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Transform);
                 RunTransformStage(data);
                 if (!IsInvalid(data)) goto next_Transform_0;
@@ -592,7 +595,7 @@ namespace Demo.Files
                 goto state_Aggregate;
                 state_Aggregate:
                 state = StateId.Aggregate;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Aggregate);
                 RunAggregateStage(data);
                 if (!IsInvalid(data)) goto next_Aggregate_0;
@@ -605,27 +608,36 @@ namespace Demo.Files
                 goto state_Written;
                 state_Written:
                 state = StateId.Written;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Written);
                 EndWritten(data);
-                return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Written, data, true, null, null, null, steps);
+                goto return_Written;
                 state_Filtered:
                 state = StateId.Filtered;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Filtered);
                 EndFiltered(data);
-                return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Filtered, data, false, null, null, null, steps);
+                goto return_Filtered;
                 state_Invalid:
                 state = StateId.Invalid;
-                steps++;
+                count = ++steps;
                 OnEnter(StateId.Invalid);
                 EndInvalid(data);
-                return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Invalid, data, false, null, null, null, steps);
+                goto return_Invalid;
             }
             catch (global::System.Exception exception)
             {
-                return Recover(state, data, steps, exception);
+                return Recover(state, input, count, exception);
             }
+
+            return_Written:
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Written, data, true, null, null, null, steps);
+
+            return_Filtered:
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Filtered, data, false, null, null, null, steps);
+
+            return_Invalid:
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Invalid, data, false, null, null, null, steps);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

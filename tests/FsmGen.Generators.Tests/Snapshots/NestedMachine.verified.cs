@@ -221,15 +221,19 @@ namespace Demo.Workflows
                 private global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request> RunFast(global::Demo.Workflows.Approvals.Request input)
                 {
                     var cancellationToken = global::System.Threading.CancellationToken.None;
+                    // What a failure hands over: state, count and the record in input (kept in memory, as the catch reads them);
+                    // the blocks work on data and steps, which stay in registers.
                     var state = StateId.Submitted;
+                    var count = 0;
                     var data = input;
                     var steps = 0;
                     try
                     {
                         state = StateId.Submitted;
-                        steps++;
+                        count = ++steps;
                         OnEnter(StateId.Submitted);
                         data = Submitted(data);
+                        input = data;
                         if (!IsSmall(data)) goto next_Submitted_0;
                         OnExit(StateId.Submitted);
                         OnTransition(StateId.Submitted, StateId.AutoApproved);
@@ -240,23 +244,27 @@ namespace Demo.Workflows
                         goto state_Review;
                         state_Review:
                         state = StateId.Review;
-                        steps++;
+                        count = ++steps;
                         OnEnter(StateId.Review);
                         data = Review(data);
+                        input = data;
                         OnExit(StateId.Review);
                         OnTransition(StateId.Review, StateId.AutoApproved);
                         goto state_AutoApproved;
                         state_AutoApproved:
                         state = StateId.AutoApproved;
-                        steps++;
+                        count = ++steps;
                         OnEnter(StateId.AutoApproved);
                         data = AutoApproved(data);
-                        return new global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request>(StateId.AutoApproved, data, true, null, null, null, steps);
+                        goto return_AutoApproved;
                     }
                     catch (global::System.Exception exception)
                     {
-                        return Recover(state, data, steps, exception);
+                        return Recover(state, input, count, exception);
                     }
+
+                    return_AutoApproved:
+                    return new global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request>(StateId.AutoApproved, data, true, null, null, null, steps);
                 }
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
