@@ -53,4 +53,21 @@ public sealed class FailPointTests
         Assert.Equal(1125L, result.Data.Digits); // Pick, Stamp, then Lost: Pack's body failed
         Assert.Equal(3, result.Steps);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(2)]
+    public void A_run_stopped_by_MaxSteps_or_failing_in_a_cycle_reports_what_the_general_loop_reports(int input)
+    {
+        var result = new LoopFlow().Run(input);
+        var expected = new LoopFlow().Begin(input).Continue();
+
+        Assert.Equal(expected.Data, result.Data);
+        Assert.Equal(expected.FinalState, result.FinalState);
+        Assert.Equal(expected.FailedState, result.FailedState);
+        Assert.Equal(expected.Error?.Message, result.Error?.Message);
+        Assert.Equal(expected.Steps, result.Steps);
+        Assert.Equal(expected.Emitted, result.Emitted);
+    }
 }
