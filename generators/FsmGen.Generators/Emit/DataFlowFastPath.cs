@@ -101,14 +101,14 @@ internal static class DataFlowFastPath
         var data = machine.DataType!;
         var exits = new List<(string Label, string Value)>();
         var steps = RunSteps.Build(machine, result, isAsync: false, RunTracking.Committed, out var checkSteps, exits);
+        var state = RunSteps.ProgressState(machine);
         using (w.Block("private " + result + " RunFast(" + data + " input)"))
         {
             // Members that take a token get CancellationToken.None, as Run promises no cancellation.
             w.Line("var cancellationToken = global::System.Threading.CancellationToken.None;");
-            w.Line("// What a failure hands over: state, count and the record in input (kept in memory, as the catch reads them);");
-            w.Line("// the blocks work on data and steps, which stay in registers.");
-            w.Line("var state = StateId." + Identifier.Escape(machine.StartState) + ";");
-            w.Line("var count = 0;");
+            w.Line("// What a failure hands over: the state and step count in progress, the record in input (kept in memory, as the");
+            w.Line("// catch reads them); the blocks work on data and steps, which stay in registers.");
+            w.Line("var progress = 0L;");
             w.Line("var data = input;");
             w.Line("var steps = 0;");
             using (w.Block("try"))
@@ -121,7 +121,7 @@ internal static class DataFlowFastPath
             using (w.Block("catch (global::System.Exception exception)"))
             {
                 // Out of line: the hand-over builds a cursor the hot path should not have to zero or carry.
-                w.Line("return Recover(state, input, count, exception);");
+                w.Line("return Recover(" + state + ", input, " + RunSteps.ProgressSteps(machine) + ", exception);");
             }
 
             foreach (var (label, value) in exits)
@@ -135,7 +135,7 @@ internal static class DataFlowFastPath
             {
                 w.Line();
                 w.Line("tooManySteps:");
-                w.Line("return " + TooManyStepsResult(machine) + ";");
+                w.Line("return " + TooManyStepsResult(machine, "(" + state + ")") + ";");
             }
         }
 

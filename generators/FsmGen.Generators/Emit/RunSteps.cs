@@ -16,9 +16,10 @@ internal enum RunTracking
     /// <summary>
     /// For a catch that should cost nothing on the success path (Run's fast path, synchronous). A local the catch reads
     /// is kept in memory, not in a register, at every change; so the blocks work on <c>data</c> and <c>steps</c>, which
-    /// the catch never reads, and leave it what it needs: <c>state</c>, <c>count</c> (the steps) and <c>input</c>, the
-    /// record as of the last member that returned one (copied after each, and only where more code follows). The end states' returns are written after the try (see the exits of <see cref="RunSteps.Build"/>): a
-    /// value returned inside a try is built in a temporary and copied out.
+    /// the catch never reads, and leave it two things: <c>progress</c> (the count above the state's bits: one store per
+    /// block, usually of a constant) and <c>input</c>, the record as of the last member that returned one (copied after
+    /// each, and only where more code follows). The end states' returns are written after the try (see the exits of
+    /// <see cref="RunSteps.Build"/>): a value returned inside a try is built in a temporary and copied out.
     /// </summary>
     Committed,
 }
@@ -55,6 +56,21 @@ internal static class RunSteps
         return run.Steps;
     }
 
+    /// <summary>How many low bits of <c>progress</c> hold the state (<see cref="RunTracking.Committed"/>): enough for the highest StateId.</summary>
+    public static int StateBits(MachineModel machine)
+    {
+        var bits = 0;
+        while ((1 << bits) < machine.States.Count) bits++;
+        return bits;
+    }
+
+    /// <summary>The state in <c>progress</c>, for the code after a failure.</summary>
+    public static string ProgressState(MachineModel machine) =>
+        "(StateId)(progress & " + Number((1 << StateBits(machine)) - 1) + ")";
+
+    /// <summary>The step count in <c>progress</c>.</summary>
+    public static string ProgressSteps(MachineModel machine) => "(int)(progress >> " + Number(StateBits(machine)) + ")";
+
     private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>One build: its settings and the steps so far.</summary>
@@ -88,9 +104,9 @@ internal static class RunSteps
             if (hasLabel) steps.Add(FireStep.LabelAt(DataFlowFastPath.Label(state.Name)));
             if (_tracking == RunTracking.Committed)
             {
-                // For the catch; the check reads the register copy.
-                steps.Add(FireStep.Statement("state = " + id + ";"));
-                steps.Add(FireStep.Statement("count = ++steps;"));
+                // One store for the catch: the count above the state's bits (the count is known here in most blocks, so
+                // this is usually a constant). The check reads the register copy.
+                steps.Add(FireStep.Statement("progress = (long)++steps << " + Number(StateBits(machine)) + " | (int)" + id + ";"));
                 if (CheckSteps) steps.Add(FireStep.Statement("if (steps > " + Number(machine.MaxSteps) + ") goto tooManySteps;"));
             }
             else

@@ -257,16 +257,14 @@ namespace Demo
         private global::FsmGen.FlowResult<StateId, global::Demo.Order> RunFast(global::Demo.Order input)
         {
             var cancellationToken = global::System.Threading.CancellationToken.None;
-            // What a failure hands over: state, count and the record in input (kept in memory, as the catch reads them);
-            // the blocks work on data and steps, which stay in registers.
-            var state = StateId.Received;
-            var count = 0;
+            // What a failure hands over: the state and step count in progress, the record in input (kept in memory, as the
+            // catch reads them); the blocks work on data and steps, which stay in registers.
+            var progress = 0L;
             var data = input;
             var steps = 0;
             try
             {
-                state = StateId.Received;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Received;
                 OnEnter(StateId.Received);
                 data = Received(data);
                 input = data;
@@ -289,8 +287,7 @@ namespace Demo
                 History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Received, StateId.Priced));
                 goto state_Priced;
                 state_Express:
-                state = StateId.Express;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Express;
                 OnEnter(StateId.Express);
                 data = Express(data);
                 input = data;
@@ -299,8 +296,7 @@ namespace Demo
                 History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Express, StateId.Shipped));
                 goto state_Shipped;
                 state_Priced:
-                state = StateId.Priced;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Priced;
                 OnEnter(StateId.Priced);
                 data = Priced(data);
                 input = data;
@@ -309,21 +305,19 @@ namespace Demo
                 History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Priced, StateId.Shipped));
                 goto state_Shipped;
                 state_Shipped:
-                state = StateId.Shipped;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Shipped;
                 OnEnter(StateId.Shipped);
                 Shipped(data);
                 goto return_Shipped;
                 state_Rejected:
-                state = StateId.Rejected;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Rejected;
                 OnEnter(StateId.Rejected);
                 Rejected(data);
                 goto return_Rejected;
             }
             catch (global::System.Exception exception)
             {
-                return Recover(state, input, count, exception);
+                return Recover((StateId)(progress & 7), input, (int)(progress >> 3), exception);
             }
 
             return_Shipped:

@@ -550,16 +550,14 @@ namespace Demo.Etl
         private global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>> RunFast(global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer> input)
         {
             var cancellationToken = global::System.Threading.CancellationToken.None;
-            // What a failure hands over: state, count and the record in input (kept in memory, as the catch reads them);
-            // the blocks work on data and steps, which stay in registers.
-            var state = StateId.Extract;
-            var count = 0;
+            // What a failure hands over: the state and step count in progress, the record in input (kept in memory, as the
+            // catch reads them); the blocks work on data and steps, which stay in registers.
+            var progress = 0L;
             var data = input;
             var steps = 0;
             try
             {
-                state = StateId.Extract;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Extract;
                 OnEnter(StateId.Extract);
                 RunExtractStage(data);
                 if (!RecordFailed(data)) goto next_Extract_0;
@@ -571,8 +569,7 @@ namespace Demo.Etl
                 OnTransition(StateId.Extract, StateId.Validate);
                 goto state_Validate;
                 state_Validate:
-                state = StateId.Validate;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Validate;
                 OnEnter(StateId.Validate);
                 RunValidateStage(data);
                 if (!RecordRejected(data)) goto next_Validate_0;
@@ -589,8 +586,7 @@ namespace Demo.Etl
                 OnTransition(StateId.Validate, StateId.Transform);
                 goto state_Transform;
                 state_Transform:
-                state = StateId.Transform;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Transform;
                 OnEnter(StateId.Transform);
                 RunTransformStage(data);
                 if (!RecordFailed(data)) goto next_Transform_0;
@@ -602,8 +598,7 @@ namespace Demo.Etl
                 OnTransition(StateId.Transform, StateId.Enrich);
                 goto state_Enrich;
                 state_Enrich:
-                state = StateId.Enrich;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Enrich;
                 OnEnter(StateId.Enrich);
                 RunEnrichStage(data);
                 if (!RecordFailed(data)) goto next_Enrich_0;
@@ -615,8 +610,7 @@ namespace Demo.Etl
                 OnTransition(StateId.Enrich, StateId.Load);
                 goto state_Load;
                 state_Load:
-                state = StateId.Load;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Load;
                 OnEnter(StateId.Load);
                 RunLoadStage(data);
                 if (!RecordFailed(data)) goto next_Load_0;
@@ -628,27 +622,24 @@ namespace Demo.Etl
                 OnTransition(StateId.Load, StateId.Complete);
                 goto state_Complete;
                 state_Complete:
-                state = StateId.Complete;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Complete;
                 OnEnter(StateId.Complete);
                 EndComplete(data);
                 goto return_Complete;
                 state_Rejected:
-                state = StateId.Rejected;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Rejected;
                 OnEnter(StateId.Rejected);
                 EndRejected(data);
                 goto return_Rejected;
                 state_Error:
-                state = StateId.Error;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Error;
                 OnEnter(StateId.Error);
                 EndError(data);
                 goto return_Error;
             }
             catch (global::System.Exception exception)
             {
-                return Recover(state, input, count, exception);
+                return Recover((StateId)(progress & 7), input, (int)(progress >> 3), exception);
             }
 
             return_Complete:

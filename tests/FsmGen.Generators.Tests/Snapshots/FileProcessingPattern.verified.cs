@@ -529,16 +529,14 @@ namespace Demo.Files
         private global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>> RunFast(global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order> input)
         {
             var cancellationToken = global::System.Threading.CancellationToken.None;
-            // What a failure hands over: state, count and the record in input (kept in memory, as the catch reads them);
-            // the blocks work on data and steps, which stay in registers.
-            var state = StateId.Parse;
-            var count = 0;
+            // What a failure hands over: the state and step count in progress, the record in input (kept in memory, as the
+            // catch reads them); the blocks work on data and steps, which stay in registers.
+            var progress = 0L;
             var data = input;
             var steps = 0;
             try
             {
-                state = StateId.Parse;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Parse;
                 OnEnter(StateId.Parse);
                 RunParseStage(data);
                 if (!IsInvalid(data)) goto next_Parse_0;
@@ -550,8 +548,7 @@ namespace Demo.Files
                 OnTransition(StateId.Parse, StateId.Validate);
                 goto state_Validate;
                 state_Validate:
-                state = StateId.Validate;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Validate;
                 OnEnter(StateId.Validate);
                 RunValidateStage(data);
                 if (!IsInvalid(data)) goto next_Validate_0;
@@ -563,8 +560,7 @@ namespace Demo.Files
                 OnTransition(StateId.Validate, StateId.Filter);
                 goto state_Filter;
                 state_Filter:
-                state = StateId.Filter;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Filter;
                 OnEnter(StateId.Filter);
                 RunFilterStage(data);
                 if (!IsInvalid(data)) goto next_Filter_0;
@@ -581,8 +577,7 @@ namespace Demo.Files
                 OnTransition(StateId.Filter, StateId.Transform);
                 goto state_Transform;
                 state_Transform:
-                state = StateId.Transform;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Transform;
                 OnEnter(StateId.Transform);
                 RunTransformStage(data);
                 if (!IsInvalid(data)) goto next_Transform_0;
@@ -594,8 +589,7 @@ namespace Demo.Files
                 OnTransition(StateId.Transform, StateId.Aggregate);
                 goto state_Aggregate;
                 state_Aggregate:
-                state = StateId.Aggregate;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Aggregate;
                 OnEnter(StateId.Aggregate);
                 RunAggregateStage(data);
                 if (!IsInvalid(data)) goto next_Aggregate_0;
@@ -607,27 +601,24 @@ namespace Demo.Files
                 OnTransition(StateId.Aggregate, StateId.Written);
                 goto state_Written;
                 state_Written:
-                state = StateId.Written;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Written;
                 OnEnter(StateId.Written);
                 EndWritten(data);
                 goto return_Written;
                 state_Filtered:
-                state = StateId.Filtered;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Filtered;
                 OnEnter(StateId.Filtered);
                 EndFiltered(data);
                 goto return_Filtered;
                 state_Invalid:
-                state = StateId.Invalid;
-                count = ++steps;
+                progress = (long)++steps << 3 | (int)StateId.Invalid;
                 OnEnter(StateId.Invalid);
                 EndInvalid(data);
                 goto return_Invalid;
             }
             catch (global::System.Exception exception)
             {
-                return Recover(state, input, count, exception);
+                return Recover((StateId)(progress & 7), input, (int)(progress >> 3), exception);
             }
 
             return_Written:

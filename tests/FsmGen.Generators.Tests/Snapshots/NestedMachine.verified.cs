@@ -221,16 +221,14 @@ namespace Demo.Workflows
                 private global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request> RunFast(global::Demo.Workflows.Approvals.Request input)
                 {
                     var cancellationToken = global::System.Threading.CancellationToken.None;
-                    // What a failure hands over: state, count and the record in input (kept in memory, as the catch reads them);
-                    // the blocks work on data and steps, which stay in registers.
-                    var state = StateId.Submitted;
-                    var count = 0;
+                    // What a failure hands over: the state and step count in progress, the record in input (kept in memory, as the
+                    // catch reads them); the blocks work on data and steps, which stay in registers.
+                    var progress = 0L;
                     var data = input;
                     var steps = 0;
                     try
                     {
-                        state = StateId.Submitted;
-                        count = ++steps;
+                        progress = (long)++steps << 2 | (int)StateId.Submitted;
                         OnEnter(StateId.Submitted);
                         data = Submitted(data);
                         input = data;
@@ -243,8 +241,7 @@ namespace Demo.Workflows
                         OnTransition(StateId.Submitted, StateId.Review);
                         goto state_Review;
                         state_Review:
-                        state = StateId.Review;
-                        count = ++steps;
+                        progress = (long)++steps << 2 | (int)StateId.Review;
                         OnEnter(StateId.Review);
                         data = Review(data);
                         input = data;
@@ -252,15 +249,14 @@ namespace Demo.Workflows
                         OnTransition(StateId.Review, StateId.AutoApproved);
                         goto state_AutoApproved;
                         state_AutoApproved:
-                        state = StateId.AutoApproved;
-                        count = ++steps;
+                        progress = (long)++steps << 2 | (int)StateId.AutoApproved;
                         OnEnter(StateId.AutoApproved);
                         data = AutoApproved(data);
                         goto return_AutoApproved;
                     }
                     catch (global::System.Exception exception)
                     {
-                        return Recover(state, input, count, exception);
+                        return Recover((StateId)(progress & 3), input, (int)(progress >> 2), exception);
                     }
 
                     return_AutoApproved:

@@ -183,16 +183,14 @@ namespace Demo
         private global::FsmGen.FlowResult<StateId, global::Demo.Cart> RunFast(global::Demo.Cart input)
         {
             var cancellationToken = global::System.Threading.CancellationToken.None;
-            // What a failure hands over: state, count and the record in input (kept in memory, as the catch reads them);
-            // the blocks work on data and steps, which stay in registers.
-            var state = StateId.Placed;
-            var count = 0;
+            // What a failure hands over: the state and step count in progress, the record in input (kept in memory, as the
+            // catch reads them); the blocks work on data and steps, which stay in registers.
+            var progress = 0L;
             var data = input;
             var steps = 0;
             try
             {
-                state = StateId.Placed;
-                count = ++steps;
+                progress = (long)++steps << 2 | (int)StateId.Placed;
                 OnEnter(StateId.Placed);
                 data = Placed(data);
                 input = data;
@@ -207,15 +205,14 @@ namespace Demo
                 OnTransition(StateId.Placed, StateId.Confirmed);
                 goto state_Confirmed;
                 state_Confirmed:
-                state = StateId.Confirmed;
-                count = ++steps;
+                progress = (long)++steps << 2 | (int)StateId.Confirmed;
                 OnEnter(StateId.Confirmed);
                 Confirmed(data);
                 goto return_Confirmed;
             }
             catch (global::System.Exception exception)
             {
-                return Recover(state, input, count, exception);
+                return Recover((StateId)(progress & 3), input, (int)(progress >> 2), exception);
             }
 
             return_Confirmed:
@@ -516,16 +513,14 @@ namespace Demo
         private global::FsmGen.FlowResult<StateId, global::Demo.Cart> RunFast(global::Demo.Cart input)
         {
             var cancellationToken = global::System.Threading.CancellationToken.None;
-            // What a failure hands over: state, count and the record in input (kept in memory, as the catch reads them);
-            // the blocks work on data and steps, which stay in registers.
-            var state = StateId.Authorize;
-            var count = 0;
+            // What a failure hands over: the state and step count in progress, the record in input (kept in memory, as the
+            // catch reads them); the blocks work on data and steps, which stay in registers.
+            var progress = 0L;
             var data = input;
             var steps = 0;
             try
             {
-                state = StateId.Authorize;
-                count = ++steps;
+                progress = (long)++steps << 2 | (int)StateId.Authorize;
                 OnEnter(StateId.Authorize);
                 data = Authorize(data);
                 input = data;
@@ -538,21 +533,19 @@ namespace Demo
                 OnTransition(StateId.Authorize, StateId.Charged);
                 goto state_Charged;
                 state_Charged:
-                state = StateId.Charged;
-                count = ++steps;
+                progress = (long)++steps << 2 | (int)StateId.Charged;
                 OnEnter(StateId.Charged);
                 data = Charged(data);
                 goto return_Charged;
                 state_Refused:
-                state = StateId.Refused;
-                count = ++steps;
+                progress = (long)++steps << 2 | (int)StateId.Refused;
                 OnEnter(StateId.Refused);
                 data = Refused(data);
                 goto return_Refused;
             }
             catch (global::System.Exception exception)
             {
-                return Recover(state, input, count, exception);
+                return Recover((StateId)(progress & 3), input, (int)(progress >> 2), exception);
             }
 
             return_Charged:
