@@ -111,6 +111,7 @@ internal static class DataFlowFastPath
             w.Line("var progress = 0L;");
             w.Line("var data = input;");
             w.Line("var steps = 0;");
+            w.Line("global::System.Exception failure;");
             using (w.Block("try"))
             {
                 // The start state first (it runs without a jump); then every state some success transition jumps to.
@@ -120,9 +121,13 @@ internal static class DataFlowFastPath
 
             using (w.Block("catch (global::System.Exception exception)"))
             {
-                // Out of line: the hand-over builds a cursor the hot path should not have to zero or carry.
-                w.Line("return Recover(" + state + ", input, " + RunSteps.ProgressSteps(machine) + ", exception);");
+                w.Line("failure = exception;");
             }
+
+            // Out of line: the hand-over builds a cursor the hot path should not have to zero or carry. After the catch, not
+            // in it: its result is then written straight to the caller's, and this frame holds no temporary for it.
+            w.Line();
+            w.Line("return Recover(" + state + ", input, " + RunSteps.ProgressSteps(machine) + ", failure);");
 
             foreach (var (label, value) in exits)
             {

@@ -262,6 +262,7 @@ namespace Demo
             var progress = 0L;
             var data = input;
             var steps = 0;
+            global::System.Exception failure;
             try
             {
                 progress = (long)++steps << 3 | (int)StateId.Received;
@@ -317,8 +318,10 @@ namespace Demo
             }
             catch (global::System.Exception exception)
             {
-                return Recover((StateId)(progress & 7), input, (int)(progress >> 3), exception);
+                failure = exception;
             }
+
+            return Recover((StateId)(progress & 7), input, (int)(progress >> 3), failure);
 
             return_Shipped:
             return new global::FsmGen.FlowResult<StateId, global::Demo.Order>(StateId.Shipped, data, true, null, null, null, steps);

@@ -555,6 +555,7 @@ namespace Demo.Etl
             var progress = 0L;
             var data = input;
             var steps = 0;
+            global::System.Exception failure;
             try
             {
                 progress = (long)++steps << 3 | (int)StateId.Extract;
@@ -639,8 +640,10 @@ namespace Demo.Etl
             }
             catch (global::System.Exception exception)
             {
-                return Recover((StateId)(progress & 7), input, (int)(progress >> 3), exception);
+                failure = exception;
             }
+
+            return Recover((StateId)(progress & 7), input, (int)(progress >> 3), failure);
 
             return_Complete:
             return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Complete, data, true, null, null, null, steps);

@@ -534,6 +534,7 @@ namespace Demo.Files
             var progress = 0L;
             var data = input;
             var steps = 0;
+            global::System.Exception failure;
             try
             {
                 progress = (long)++steps << 3 | (int)StateId.Parse;
@@ -618,8 +619,10 @@ namespace Demo.Files
             }
             catch (global::System.Exception exception)
             {
-                return Recover((StateId)(progress & 7), input, (int)(progress >> 3), exception);
+                failure = exception;
             }
+
+            return Recover((StateId)(progress & 7), input, (int)(progress >> 3), failure);
 
             return_Written:
             return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Written, data, true, null, null, null, steps);

@@ -226,6 +226,7 @@ namespace Demo.Workflows
                     var progress = 0L;
                     var data = input;
                     var steps = 0;
+                    global::System.Exception failure;
                     try
                     {
                         progress = (long)++steps << 2 | (int)StateId.Submitted;
@@ -256,8 +257,10 @@ namespace Demo.Workflows
                     }
                     catch (global::System.Exception exception)
                     {
-                        return Recover((StateId)(progress & 3), input, (int)(progress >> 2), exception);
+                        failure = exception;
                     }
+
+                    return Recover((StateId)(progress & 3), input, (int)(progress >> 2), failure);
 
                     return_AutoApproved:
                     return new global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request>(StateId.AutoApproved, data, true, null, null, null, steps);

@@ -188,6 +188,7 @@ namespace Demo
             var progress = 0L;
             var data = input;
             var steps = 0;
+            global::System.Exception failure;
             try
             {
                 progress = (long)++steps << 2 | (int)StateId.Placed;
@@ -212,8 +213,10 @@ namespace Demo
             }
             catch (global::System.Exception exception)
             {
-                return Recover((StateId)(progress & 3), input, (int)(progress >> 2), exception);
+                failure = exception;
             }
+
+            return Recover((StateId)(progress & 3), input, (int)(progress >> 2), failure);
 
             return_Confirmed:
             return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Confirmed, data, true, null, null, null, steps);
@@ -518,6 +521,7 @@ namespace Demo
             var progress = 0L;
             var data = input;
             var steps = 0;
+            global::System.Exception failure;
             try
             {
                 progress = (long)++steps << 2 | (int)StateId.Authorize;
@@ -545,8 +549,10 @@ namespace Demo
             }
             catch (global::System.Exception exception)
             {
-                return Recover((StateId)(progress & 3), input, (int)(progress >> 2), exception);
+                failure = exception;
             }
+
+            return Recover((StateId)(progress & 3), input, (int)(progress >> 2), failure);
 
             return_Charged:
             return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Charged, data, true, null, null, null, steps);
