@@ -24,7 +24,7 @@ internal static class DataFlowAsyncFastPath
     public static void Emit(CodeWriter w, MachineModel machine, string result)
     {
         var data = machine.DataType!;
-        var steps = RunSteps.Build(machine, result, isAsync: true, trackState: true, out var checkSteps);
+        var steps = RunSteps.Build(machine, result, isAsync: true, RunTracking.State, out var checkSteps);
         var flat = new FlatSteps(steps, data, result, "RunFastAsyncResume", ", state, data, steps, cancellationToken");
         var valueTaskOfResult = FlatSteps.ValueTask + "<" + result + ">";
 
@@ -84,7 +84,7 @@ internal static class DataFlowAsyncFastPath
     public static void EmitWithoutCatch(CodeWriter w, MachineModel machine, string result)
     {
         var data = machine.DataType!;
-        var steps = RunSteps.Build(machine, result, isAsync: true, trackState: true, out var checkSteps);
+        var steps = RunSteps.Build(machine, result, isAsync: true, RunTracking.State, out var checkSteps);
         var flat = new FlatSteps(steps, data, result, "RunOrThrowAsyncResume", ", state, data, steps, cancellationToken");
         var valueTaskOfResult = FlatSteps.ValueTask + "<" + result + ">";
         var tooManySteps = "throw new global::System.InvalidOperationException(" + DataFlowFastPath.TooManyStepsMessage(machine) + ");";

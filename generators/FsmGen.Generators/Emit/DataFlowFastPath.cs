@@ -65,7 +65,7 @@ internal static class DataFlowFastPath
             if (checkSteps) w.Line("var state = StateId." + Identifier.Escape(machine.StartState) + ";");
             w.Line("var data = input;");
             w.Line("var steps = 0;");
-            FlatSteps.WriteInline(w, RunSteps.Build(machine, result, isAsync: false, trackState: checkSteps, out _));
+            FlatSteps.WriteInline(w, RunSteps.Build(machine, result, isAsync: false, checkSteps ? RunTracking.State : RunTracking.None, out _));
             if (checkSteps)
             {
                 w.Line("tooManySteps:");
@@ -76,33 +76,84 @@ internal static class DataFlowFastPath
         w.Line();
     }
 
-    internal static string TooManyStepsMessage(MachineModel machine) =>
-        "\"" + machine.Hierarchy.Name + " visited more than " + machine.MaxSteps + " states in one run (MaxSteps); it was in '\" + state.ToString() + \"'.\"";
+    internal static string TooManyStepsMessage(MachineModel machine, string state = "state") =>
+        "\"" + machine.Hierarchy.Name + " visited more than " + machine.MaxSteps + " states in one run (MaxSteps); it was in '\" + " + state + ".ToString() + \"'.\"";
 
     /// <summary>The result of a run stopped by MaxSteps, as the general loop reports it.</summary>
-    internal static string TooManyStepsResult(MachineModel machine) =>
-        "Finish(new Cursor { State = state, Data = data, Steps = steps, Completed = true, FailedState = state, Error = new global::System.InvalidOperationException("
-        + TooManyStepsMessage(machine) + ") })";
+    internal static string TooManyStepsResult(MachineModel machine, string state = "state") =>
+        "Finish(new Cursor { State = " + state + ", Data = data, Steps = steps, Completed = true, FailedState = " + state + ", Error = new global::System.InvalidOperationException("
+        + TooManyStepsMessage(machine, state) + ") })";
 
     public static void Emit(CodeWriter w, MachineModel machine, string result, bool isAsync)
     {
         if (isAsync && DataFlowAsyncFastPath.Applies(machine)) DataFlowAsyncFastPath.Emit(w, machine, result);
-        else EmitRun(w, machine, result, isAsync);
+        else if (isAsync) EmitRunAsync(w, machine, result);
+        else EmitRun(w, machine, result);
         EmitRecover(w, machine, result, isAsync);
     }
 
-    private static void EmitRun(CodeWriter w, MachineModel machine, string result, bool isAsync)
+    /// <summary>
+    /// Run's fast path. A method with a catch is never inlined, so this is always a real call; what it can save is the
+    /// catch's price on the success path, see <see cref="RunTracking.Committed"/>.
+    /// </summary>
+    private static void EmitRun(CodeWriter w, MachineModel machine, string result)
     {
         var data = machine.DataType!;
-        var signature = isAsync
-            ? "private async global::System.Threading.Tasks.ValueTask<" + result + "> RunFastAsync(" + data + " input, global::System.Threading.CancellationToken cancellationToken)"
-            : "private " + result + " RunFast(" + data + " input)";
-        var checkSteps = HasCycle(machine) || machine.States.Count > machine.MaxSteps;
-
-        using (w.Block(signature))
+        var exits = new List<(string Label, string Value)>();
+        var steps = RunSteps.Build(machine, result, isAsync: false, RunTracking.Committed, out var checkSteps, exits);
+        var state = RunSteps.ProgressState(machine);
+        using (w.Block("private " + result + " RunFast(" + data + " input)"))
         {
-            // Members that take a token get CancellationToken.None on the synchronous path, as Run promises no cancellation.
-            if (!isAsync) w.Line("var cancellationToken = global::System.Threading.CancellationToken.None;");
+            // Members that take a token get CancellationToken.None, as Run promises no cancellation.
+            w.Line("var cancellationToken = global::System.Threading.CancellationToken.None;");
+            w.Line("// What a failure hands over: the state and step count in progress, the record in input (kept in memory, as the");
+            w.Line("// catch reads them); the blocks work on data and steps, which stay in registers.");
+            w.Line("var progress = 0L;");
+            w.Line("var data = input;");
+            w.Line("var steps = 0;");
+            w.Line("global::System.Exception failure;");
+            using (w.Block("try"))
+            {
+                // The start state first (it runs without a jump); then every state some success transition jumps to.
+                // States reached only through failure routes run in the general loop and get no block here.
+                FlatSteps.WriteInline(w, steps);
+            }
+
+            using (w.Block("catch (global::System.Exception exception)"))
+            {
+                w.Line("failure = exception;");
+            }
+
+            // Out of line: the hand-over builds a cursor the hot path should not have to zero or carry. After the catch, not
+            // in it: its result is then written straight to the caller's, and this frame holds no temporary for it.
+            w.Line();
+            w.Line("return Recover(" + state + ", input, " + RunSteps.ProgressSteps(machine) + ", failure);");
+
+            foreach (var (label, value) in exits)
+            {
+                w.Line();
+                w.Line(label + ":");
+                w.Line("return " + value + ";");
+            }
+
+            if (checkSteps)
+            {
+                w.Line();
+                w.Line("tooManySteps:");
+                w.Line("return " + TooManyStepsResult(machine, "(" + state + ")") + ";");
+            }
+        }
+
+        w.Line();
+    }
+
+    /// <summary>RunAsync of a machine the async fast path does not take: an async method over the same blocks.</summary>
+    private static void EmitRunAsync(CodeWriter w, MachineModel machine, string result)
+    {
+        var data = machine.DataType!;
+        var checkSteps = HasCycle(machine) || machine.States.Count > machine.MaxSteps;
+        using (w.Block("private async global::System.Threading.Tasks.ValueTask<" + result + "> RunFastAsync(" + data + " input, global::System.Threading.CancellationToken cancellationToken)"))
+        {
             w.Line("var state = StateId." + Identifier.Escape(machine.StartState) + ";");
             w.Line("var data = input;");
             w.Line("var steps = 0;");
@@ -110,17 +161,13 @@ internal static class DataFlowFastPath
             {
                 // The start state first (it runs without a jump); then every state some success transition jumps to.
                 // States reached only through failure routes run in the general loop and get no block here.
-                FlatSteps.WriteInline(w, RunSteps.Build(machine, result, isAsync, trackState: true, out _));
+                FlatSteps.WriteInline(w, RunSteps.Build(machine, result, isAsync: true, RunTracking.State, out _));
             }
 
-            w.Line(isAsync
-                ? "catch (global::System.Exception exception) when (!(exception is global::System.OperationCanceledException && cancellationToken.IsCancellationRequested))"
-                : "catch (global::System.Exception exception)");
+            w.Line("catch (global::System.Exception exception) when (!(exception is global::System.OperationCanceledException && cancellationToken.IsCancellationRequested))");
             w.Line("{");
             // Out of line: the hand-over builds a cursor the hot path should not have to zero or carry.
-            w.Line(isAsync
-                ? "    return await RecoverAsync(state, data, steps, exception, cancellationToken).ConfigureAwait(false);"
-                : "    return Recover(state, data, steps, exception);");
+            w.Line("    return await RecoverAsync(state, data, steps, exception, cancellationToken).ConfigureAwait(false);");
             w.Line("}");
             if (checkSteps)
             {

@@ -22,8 +22,9 @@ public readonly struct FlowResult<TState, TData>
     {
         FinalState = finalState;
         Data = data;
-        Emitted = emitted;
-        Steps = steps;
+        // Emitted rides in the sign bit of the step count (a count is never negative; the mask keeps Emitted right even
+        // if one were): a field fewer, so a clean result is 8 bytes smaller to copy out of Run and through RunAsync's ValueTask.
+        _steps = emitted ? steps | int.MinValue : steps & int.MaxValue;
         // Everything about failures lives behind one reference, allocated only when a run met one, so the result of a
         // clean run stays small: it is copied out of every Run and through every ValueTask of RunAsync.
         _failure = error is null && failedState is null && handledError is null && compensated == 0 && compensationError is null
@@ -43,7 +44,7 @@ public readonly struct FlowResult<TState, TData>
     public bool Succeeded => _failure?.Error is null;
 
     /// <summary>True when the run reached an end state that emits output and did not fail.</summary>
-    public bool Emitted { get; }
+    public bool Emitted => _steps < 0;
 
     /// <summary>The unhandled failure, or null.</summary>
     public Exception? Error => _failure?.Error;
@@ -55,7 +56,9 @@ public readonly struct FlowResult<TState, TData>
     public Exception? HandledError => _failure?.HandledError;
 
     /// <summary>How many states the run visited.</summary>
-    public int Steps { get; }
+    public int Steps => _steps & int.MaxValue;
+
+    private readonly int _steps;
 
     /// <summary>
     /// How many compensations (the <c>[Compensate]</c> methods of states that had completed) ran to the end after an

@@ -17,6 +17,10 @@ namespace FsmGen.Benchmarks.Core;
 /// <c>StatelessModelled</c>: Stateless has no record flowing through states; modelled with the record in a field, bodies
 /// as OnEntry actions, PermitIf guards and a driver loop firing one Next trigger (see <see cref="StatelessShipmentFlow"/>).
 /// <c>HandWrittenCatching</c>: the hand-written chain inside a try/catch that returns the failure, the same contract as Run.
+/// <c>HandWrittenNotInlined</c>: the hand-written chain in a NoInlining method with no catch
+/// (<see cref="HandWrittenShipment.RunNotInlined"/>), the cost of the call alone. The JIT never inlines a method with a
+/// try/catch, so a catching Run is always a real call: this row is its floor, and the gap from <c>HandWritten</c> to it is
+/// the price of the call, not of the machine; the gap from it to <c>HandWrittenCatching</c> is the price of the catch.
 /// <c>HandWrittenAwaited</c>: the hand-written chain awaited in the same async loop as <c>FsmGenRunAsync</c>, its fair
 /// reference.</item>
 /// <item>Async category, baseline <c>HandWrittenAsync</c>: an async method awaiting the ValueTask bodies of
@@ -45,7 +49,7 @@ public class CoreDataFlowBenchmarks
         _stateless = new StatelessShipmentFlow();
 
         var expected = HandWritten();
-        foreach (var other in new[] { FsmGenRun(), FsmGenRunOrThrow(), Sync(FsmGenRunAsync()), Sync(HandWrittenAwaited()), HandWrittenCatching(), Sync(HandWrittenCatchingAwaited()), StatelessModelled(), Sync(HandWrittenAsync()), Sync(FsmGenRunAsyncOfAsyncMachine()), Sync(FsmGenRunOrThrowAsync()), Sync(FsmGenRunOrThrowAsyncOfAsyncMachine()) })
+        foreach (var other in new[] { FsmGenRun(), FsmGenRunOrThrow(), Sync(FsmGenRunAsync()), Sync(HandWrittenAwaited()), HandWrittenCatching(), HandWrittenNotInlined(), Sync(HandWrittenCatchingAwaited()), StatelessModelled(), Sync(HandWrittenAsync()), Sync(FsmGenRunAsyncOfAsyncMachine()), Sync(FsmGenRunOrThrowAsync()), Sync(FsmGenRunOrThrowAsyncOfAsyncMachine()) })
         {
             if (other != expected) throw new InvalidOperationException("The implementations disagree: " + expected + " vs " + other);
         }
@@ -140,6 +144,24 @@ public class CoreDataFlowBenchmarks
         for (var i = 0; i < inputs.Length; i++)
         {
             var (stage, data, _) = HandWrittenShipment.RunCatching(inputs[i]);
+            sum += data.TotalCents + data.Flags + (int)stage;
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The hand-written chain in a method that is not inlined and has no catch (<see cref="HandWrittenShipment.RunNotInlined"/>):
+    /// the cost of the call alone, the floor of any catching Run.
+    /// </summary>
+    [BenchmarkCategory("Sync"), Benchmark(OperationsPerInvoke = Records)]
+    public long HandWrittenNotInlined()
+    {
+        var inputs = _inputs;
+        long sum = 0;
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            var (stage, data) = HandWrittenShipment.RunNotInlined(inputs[i]);
             sum += data.TotalCents + data.Flags + (int)stage;
         }
 

@@ -257,15 +257,18 @@ namespace Demo
         private global::FsmGen.FlowResult<StateId, global::Demo.Order> RunFast(global::Demo.Order input)
         {
             var cancellationToken = global::System.Threading.CancellationToken.None;
-            var state = StateId.Received;
+            // What a failure hands over: the state and step count in progress, the record in input (kept in memory, as the
+            // catch reads them); the blocks work on data and steps, which stay in registers.
+            var progress = 0L;
             var data = input;
             var steps = 0;
+            global::System.Exception failure;
             try
             {
-                state = StateId.Received;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Received;
                 OnEnter(StateId.Received);
                 data = Received(data);
+                input = data;
                 if (!IsEmpty(data)) goto next_Received_0;
                 OnExit(StateId.Received);
                 OnTransition(StateId.Received, StateId.Rejected);
@@ -279,45 +282,52 @@ namespace Demo
                 goto state_Express;
                 next_Received_1:
                 data = Normalize(data);
+                input = data;
                 OnExit(StateId.Received);
                 OnTransition(StateId.Received, StateId.Priced);
                 History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Received, StateId.Priced));
                 goto state_Priced;
                 state_Express:
-                state = StateId.Express;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Express;
                 OnEnter(StateId.Express);
                 data = Express(data);
+                input = data;
                 OnExit(StateId.Express);
                 OnTransition(StateId.Express, StateId.Shipped);
                 History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Express, StateId.Shipped));
                 goto state_Shipped;
                 state_Priced:
-                state = StateId.Priced;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Priced;
                 OnEnter(StateId.Priced);
                 data = Priced(data);
+                input = data;
                 OnExit(StateId.Priced);
                 OnTransition(StateId.Priced, StateId.Shipped);
                 History.Add(new global::FsmGen.StateTransition<StateId>(StateId.Priced, StateId.Shipped));
                 goto state_Shipped;
                 state_Shipped:
-                state = StateId.Shipped;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Shipped;
                 OnEnter(StateId.Shipped);
                 Shipped(data);
-                return new global::FsmGen.FlowResult<StateId, global::Demo.Order>(StateId.Shipped, data, true, null, null, null, steps);
+                goto return_Shipped;
                 state_Rejected:
-                state = StateId.Rejected;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Rejected;
                 OnEnter(StateId.Rejected);
                 Rejected(data);
-                return new global::FsmGen.FlowResult<StateId, global::Demo.Order>(StateId.Rejected, data, false, null, null, null, steps);
+                goto return_Rejected;
             }
             catch (global::System.Exception exception)
             {
-                return Recover(state, data, steps, exception);
+                failure = exception;
             }
+
+            return Recover((StateId)(progress & 7), input, (int)(progress >> 3), failure);
+
+            return_Shipped:
+            return new global::FsmGen.FlowResult<StateId, global::Demo.Order>(StateId.Shipped, data, true, null, null, null, steps);
+
+            return_Rejected:
+            return new global::FsmGen.FlowResult<StateId, global::Demo.Order>(StateId.Rejected, data, false, null, null, null, steps);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -550,13 +550,15 @@ namespace Demo.Etl
         private global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>> RunFast(global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer> input)
         {
             var cancellationToken = global::System.Threading.CancellationToken.None;
-            var state = StateId.Extract;
+            // What a failure hands over: the state and step count in progress, the record in input (kept in memory, as the
+            // catch reads them); the blocks work on data and steps, which stay in registers.
+            var progress = 0L;
             var data = input;
             var steps = 0;
+            global::System.Exception failure;
             try
             {
-                state = StateId.Extract;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Extract;
                 OnEnter(StateId.Extract);
                 RunExtractStage(data);
                 if (!RecordFailed(data)) goto next_Extract_0;
@@ -568,8 +570,7 @@ namespace Demo.Etl
                 OnTransition(StateId.Extract, StateId.Validate);
                 goto state_Validate;
                 state_Validate:
-                state = StateId.Validate;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Validate;
                 OnEnter(StateId.Validate);
                 RunValidateStage(data);
                 if (!RecordRejected(data)) goto next_Validate_0;
@@ -586,8 +587,7 @@ namespace Demo.Etl
                 OnTransition(StateId.Validate, StateId.Transform);
                 goto state_Transform;
                 state_Transform:
-                state = StateId.Transform;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Transform;
                 OnEnter(StateId.Transform);
                 RunTransformStage(data);
                 if (!RecordFailed(data)) goto next_Transform_0;
@@ -599,8 +599,7 @@ namespace Demo.Etl
                 OnTransition(StateId.Transform, StateId.Enrich);
                 goto state_Enrich;
                 state_Enrich:
-                state = StateId.Enrich;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Enrich;
                 OnEnter(StateId.Enrich);
                 RunEnrichStage(data);
                 if (!RecordFailed(data)) goto next_Enrich_0;
@@ -612,8 +611,7 @@ namespace Demo.Etl
                 OnTransition(StateId.Enrich, StateId.Load);
                 goto state_Load;
                 state_Load:
-                state = StateId.Load;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Load;
                 OnEnter(StateId.Load);
                 RunLoadStage(data);
                 if (!RecordFailed(data)) goto next_Load_0;
@@ -625,28 +623,36 @@ namespace Demo.Etl
                 OnTransition(StateId.Load, StateId.Complete);
                 goto state_Complete;
                 state_Complete:
-                state = StateId.Complete;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Complete;
                 OnEnter(StateId.Complete);
                 EndComplete(data);
-                return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Complete, data, true, null, null, null, steps);
+                goto return_Complete;
                 state_Rejected:
-                state = StateId.Rejected;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Rejected;
                 OnEnter(StateId.Rejected);
                 EndRejected(data);
-                return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Rejected, data, false, null, null, null, steps);
+                goto return_Rejected;
                 state_Error:
-                state = StateId.Error;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Error;
                 OnEnter(StateId.Error);
                 EndError(data);
-                return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Error, data, false, null, null, null, steps);
+                goto return_Error;
             }
             catch (global::System.Exception exception)
             {
-                return Recover(state, data, steps, exception);
+                failure = exception;
             }
+
+            return Recover((StateId)(progress & 7), input, (int)(progress >> 3), failure);
+
+            return_Complete:
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Complete, data, true, null, null, null, steps);
+
+            return_Rejected:
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Rejected, data, false, null, null, null, steps);
+
+            return_Error:
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.Etl.EtlRecord<global::Demo.Etl.Customer>>(StateId.Error, data, false, null, null, null, steps);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -529,13 +529,15 @@ namespace Demo.Files
         private global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>> RunFast(global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order> input)
         {
             var cancellationToken = global::System.Threading.CancellationToken.None;
-            var state = StateId.Parse;
+            // What a failure hands over: the state and step count in progress, the record in input (kept in memory, as the
+            // catch reads them); the blocks work on data and steps, which stay in registers.
+            var progress = 0L;
             var data = input;
             var steps = 0;
+            global::System.Exception failure;
             try
             {
-                state = StateId.Parse;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Parse;
                 OnEnter(StateId.Parse);
                 RunParseStage(data);
                 if (!IsInvalid(data)) goto next_Parse_0;
@@ -547,8 +549,7 @@ namespace Demo.Files
                 OnTransition(StateId.Parse, StateId.Validate);
                 goto state_Validate;
                 state_Validate:
-                state = StateId.Validate;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Validate;
                 OnEnter(StateId.Validate);
                 RunValidateStage(data);
                 if (!IsInvalid(data)) goto next_Validate_0;
@@ -560,8 +561,7 @@ namespace Demo.Files
                 OnTransition(StateId.Validate, StateId.Filter);
                 goto state_Filter;
                 state_Filter:
-                state = StateId.Filter;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Filter;
                 OnEnter(StateId.Filter);
                 RunFilterStage(data);
                 if (!IsInvalid(data)) goto next_Filter_0;
@@ -578,8 +578,7 @@ namespace Demo.Files
                 OnTransition(StateId.Filter, StateId.Transform);
                 goto state_Transform;
                 state_Transform:
-                state = StateId.Transform;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Transform;
                 OnEnter(StateId.Transform);
                 RunTransformStage(data);
                 if (!IsInvalid(data)) goto next_Transform_0;
@@ -591,8 +590,7 @@ namespace Demo.Files
                 OnTransition(StateId.Transform, StateId.Aggregate);
                 goto state_Aggregate;
                 state_Aggregate:
-                state = StateId.Aggregate;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Aggregate;
                 OnEnter(StateId.Aggregate);
                 RunAggregateStage(data);
                 if (!IsInvalid(data)) goto next_Aggregate_0;
@@ -604,28 +602,36 @@ namespace Demo.Files
                 OnTransition(StateId.Aggregate, StateId.Written);
                 goto state_Written;
                 state_Written:
-                state = StateId.Written;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Written;
                 OnEnter(StateId.Written);
                 EndWritten(data);
-                return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Written, data, true, null, null, null, steps);
+                goto return_Written;
                 state_Filtered:
-                state = StateId.Filtered;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Filtered;
                 OnEnter(StateId.Filtered);
                 EndFiltered(data);
-                return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Filtered, data, false, null, null, null, steps);
+                goto return_Filtered;
                 state_Invalid:
-                state = StateId.Invalid;
-                steps++;
+                progress = (long)++steps << 3 | (int)StateId.Invalid;
                 OnEnter(StateId.Invalid);
                 EndInvalid(data);
-                return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Invalid, data, false, null, null, null, steps);
+                goto return_Invalid;
             }
             catch (global::System.Exception exception)
             {
-                return Recover(state, data, steps, exception);
+                failure = exception;
             }
+
+            return Recover((StateId)(progress & 7), input, (int)(progress >> 3), failure);
+
+            return_Written:
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Written, data, true, null, null, null, steps);
+
+            return_Filtered:
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Filtered, data, false, null, null, null, steps);
+
+            return_Invalid:
+            return new global::FsmGen.FlowResult<StateId, global::FsmGen.Patterns.FileProcessing.FileRecord<global::Demo.Files.Order>>(StateId.Invalid, data, false, null, null, null, steps);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -221,15 +221,18 @@ namespace Demo.Workflows
                 private global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request> RunFast(global::Demo.Workflows.Approvals.Request input)
                 {
                     var cancellationToken = global::System.Threading.CancellationToken.None;
-                    var state = StateId.Submitted;
+                    // What a failure hands over: the state and step count in progress, the record in input (kept in memory, as the
+                    // catch reads them); the blocks work on data and steps, which stay in registers.
+                    var progress = 0L;
                     var data = input;
                     var steps = 0;
+                    global::System.Exception failure;
                     try
                     {
-                        state = StateId.Submitted;
-                        steps++;
+                        progress = (long)++steps << 2 | (int)StateId.Submitted;
                         OnEnter(StateId.Submitted);
                         data = Submitted(data);
+                        input = data;
                         if (!IsSmall(data)) goto next_Submitted_0;
                         OnExit(StateId.Submitted);
                         OnTransition(StateId.Submitted, StateId.AutoApproved);
@@ -239,24 +242,28 @@ namespace Demo.Workflows
                         OnTransition(StateId.Submitted, StateId.Review);
                         goto state_Review;
                         state_Review:
-                        state = StateId.Review;
-                        steps++;
+                        progress = (long)++steps << 2 | (int)StateId.Review;
                         OnEnter(StateId.Review);
                         data = Review(data);
+                        input = data;
                         OnExit(StateId.Review);
                         OnTransition(StateId.Review, StateId.AutoApproved);
                         goto state_AutoApproved;
                         state_AutoApproved:
-                        state = StateId.AutoApproved;
-                        steps++;
+                        progress = (long)++steps << 2 | (int)StateId.AutoApproved;
                         OnEnter(StateId.AutoApproved);
                         data = AutoApproved(data);
-                        return new global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request>(StateId.AutoApproved, data, true, null, null, null, steps);
+                        goto return_AutoApproved;
                     }
                     catch (global::System.Exception exception)
                     {
-                        return Recover(state, data, steps, exception);
+                        failure = exception;
                     }
+
+                    return Recover((StateId)(progress & 3), input, (int)(progress >> 2), failure);
+
+                    return_AutoApproved:
+                    return new global::FsmGen.FlowResult<StateId, global::Demo.Workflows.Approvals.Request>(StateId.AutoApproved, data, true, null, null, null, steps);
                 }
 
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

@@ -183,35 +183,43 @@ namespace Demo
         private global::FsmGen.FlowResult<StateId, global::Demo.Cart> RunFast(global::Demo.Cart input)
         {
             var cancellationToken = global::System.Threading.CancellationToken.None;
-            var state = StateId.Placed;
+            // What a failure hands over: the state and step count in progress, the record in input (kept in memory, as the
+            // catch reads them); the blocks work on data and steps, which stay in registers.
+            var progress = 0L;
             var data = input;
             var steps = 0;
+            global::System.Exception failure;
             try
             {
-                state = StateId.Placed;
-                steps++;
+                progress = (long)++steps << 2 | (int)StateId.Placed;
                 OnEnter(StateId.Placed);
                 data = Placed(data);
+                input = data;
                 {
                     var subflow = (_subflow_Demo_Payment ??= new global::Demo.Payment()).Run(data);
                     // A failed subflow is a failure of this state, with the subflow's own exception, so failure routes apply to it.
                     if (subflow.Error is not null) global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(subflow.Error).Throw();
                     data = subflow.Data;
                 }
+                input = data;
                 OnExit(StateId.Placed);
                 OnTransition(StateId.Placed, StateId.Confirmed);
                 goto state_Confirmed;
                 state_Confirmed:
-                state = StateId.Confirmed;
-                steps++;
+                progress = (long)++steps << 2 | (int)StateId.Confirmed;
                 OnEnter(StateId.Confirmed);
                 Confirmed(data);
-                return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Confirmed, data, true, null, null, null, steps);
+                goto return_Confirmed;
             }
             catch (global::System.Exception exception)
             {
-                return Recover(state, data, steps, exception);
+                failure = exception;
             }
+
+            return Recover((StateId)(progress & 3), input, (int)(progress >> 2), failure);
+
+            return_Confirmed:
+            return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Confirmed, data, true, null, null, null, steps);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -508,15 +516,18 @@ namespace Demo
         private global::FsmGen.FlowResult<StateId, global::Demo.Cart> RunFast(global::Demo.Cart input)
         {
             var cancellationToken = global::System.Threading.CancellationToken.None;
-            var state = StateId.Authorize;
+            // What a failure hands over: the state and step count in progress, the record in input (kept in memory, as the
+            // catch reads them); the blocks work on data and steps, which stay in registers.
+            var progress = 0L;
             var data = input;
             var steps = 0;
+            global::System.Exception failure;
             try
             {
-                state = StateId.Authorize;
-                steps++;
+                progress = (long)++steps << 2 | (int)StateId.Authorize;
                 OnEnter(StateId.Authorize);
                 data = Authorize(data);
+                input = data;
                 if (!IsTooLarge(data)) goto next_Authorize_0;
                 OnExit(StateId.Authorize);
                 OnTransition(StateId.Authorize, StateId.Refused);
@@ -526,22 +537,28 @@ namespace Demo
                 OnTransition(StateId.Authorize, StateId.Charged);
                 goto state_Charged;
                 state_Charged:
-                state = StateId.Charged;
-                steps++;
+                progress = (long)++steps << 2 | (int)StateId.Charged;
                 OnEnter(StateId.Charged);
                 data = Charged(data);
-                return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Charged, data, true, null, null, null, steps);
+                goto return_Charged;
                 state_Refused:
-                state = StateId.Refused;
-                steps++;
+                progress = (long)++steps << 2 | (int)StateId.Refused;
                 OnEnter(StateId.Refused);
                 data = Refused(data);
-                return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Refused, data, false, null, null, null, steps);
+                goto return_Refused;
             }
             catch (global::System.Exception exception)
             {
-                return Recover(state, data, steps, exception);
+                failure = exception;
             }
+
+            return Recover((StateId)(progress & 3), input, (int)(progress >> 2), failure);
+
+            return_Charged:
+            return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Charged, data, true, null, null, null, steps);
+
+            return_Refused:
+            return new global::FsmGen.FlowResult<StateId, global::Demo.Cart>(StateId.Refused, data, false, null, null, null, steps);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

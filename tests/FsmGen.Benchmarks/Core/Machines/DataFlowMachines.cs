@@ -113,6 +113,26 @@ public static class HandWrittenShipment
     }
 
     /// <summary>
+    /// <see cref="Run"/>'s chain in a method the JIT may not inline, and with no catch: the cost of the call alone (arguments
+    /// in, the tuple copied out), which is the floor of any method that cannot be inlined, such as one with a try/catch.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static (ShipmentStage Stage, Shipment Data) RunNotInlined(Shipment s)
+    {
+        s = ShipmentFlow.Received(s);
+        if (ShipmentFlow.IsInvalid(s)) return (ShipmentStage.Rejected, ShipmentFlow.Rejected(s));
+        s = ShipmentFlow.Priced(s);
+        if (ShipmentFlow.IsBulk(s))
+        {
+            s = ShipmentFlow.MarkBulk(s);
+            s = ShipmentFlow.Discounted(s);
+        }
+
+        s = ShipmentFlow.Taxed(s);
+        return (ShipmentStage.Shipped, ShipmentFlow.Shipped(s));
+    }
+
+    /// <summary>
     /// The same chain doing the same work as the generated Run: a failure in a body ends the run and is returned with
     /// the state it happened in, instead of being thrown.
     /// </summary>
