@@ -23,13 +23,12 @@ internal sealed class ResultCache<TResult>
 {
     private readonly SnapshotCache _snapshots;
     private readonly ConditionalWeakTable<SyntaxTree, Dictionary<TextSpan, Entry>> _entries = new();
+    private int _parses;
 
     public ResultCache(SnapshotCache snapshots) => _snapshots = snapshots;
 
     /// <summary>How many times <see cref="GetOrParse"/> had to parse: for tests that check results are reused.</summary>
     public int Parses => Volatile.Read(ref _parses);
-
-    private int _parses;
 
     /// <summary>
     /// The cached result for <paramref name="node"/> if it still holds in <paramref name="compilation"/>; otherwise
@@ -42,37 +41,35 @@ internal sealed class ResultCache<TResult>
         Entry? entry;
         lock (entries) entries.TryGetValue(node.Span, out entry);
 
-        if (entry is not null && !snapshot.ChangesSince(entry.Snapshot, cancellationToken).Affects(entry.Trees, snapshot))
+        if (entry is not null && !snapshot.ChangesSince(entry.Snapshot, cancellationToken).Affects(entry.Parsed.Trees, snapshot))
         {
             // Still valid here: compare the next compilation with this one, not with the one it was parsed in.
             if (!ReferenceEquals(entry.Snapshot, snapshot))
             {
-                lock (entries) entries[node.Span] = new Entry(snapshot, entry.Result, entry.Trees);
+                lock (entries) entries[node.Span] = new Entry(snapshot, entry.Parsed);
             }
 
-            return entry.Result;
+            return entry.Parsed.Result;
         }
 
         Interlocked.Increment(ref _parses);
         var parsed = parse();
-        lock (entries) entries[node.Span] = new Entry(snapshot, parsed.Result, parsed.Trees);
+        lock (entries) entries[node.Span] = new Entry(snapshot, parsed);
         return parsed.Result;
     }
 
+    /// <summary>A result and the snapshot of the last compilation it was found valid in.</summary>
     private sealed class Entry
     {
-        public Entry(CompilationSnapshot snapshot, TResult result, IReadOnlyCollection<SyntaxTree> trees)
+        public Entry(CompilationSnapshot snapshot, ParsedClass<TResult> parsed)
         {
             Snapshot = snapshot;
-            Result = result;
-            Trees = trees;
+            Parsed = parsed;
         }
 
         public CompilationSnapshot Snapshot { get; }
 
-        public TResult Result { get; }
-
-        public IReadOnlyCollection<SyntaxTree> Trees { get; }
+        public ParsedClass<TResult> Parsed { get; }
     }
 }
 
