@@ -168,6 +168,47 @@ public sealed class ResultReuseTests
         Assert.Equal(parsed + 2, generator.Parses);
     }
 
+    [Fact]
+    public void TheSameTreesInAnotherOrderReorderAPartialMachinesStates()
+    {
+        const string first = """
+            using FsmGen;
+
+            namespace Demo;
+
+            [StateMachine]
+            public partial class Split
+            {
+                [State(Start = true)]
+                [Transition(To = nameof(Done))]
+                private static Ticket Opened(Ticket ticket) => ticket;
+            }
+            """;
+        const string second = """
+            using FsmGen;
+
+            namespace Demo;
+
+            public partial class Split
+            {
+                [State(End = true)]
+                private static Ticket Done(Ticket ticket) => ticket;
+            }
+            """;
+        var a = Tree(first, "SplitA.cs");
+        var b = Tree(second, "SplitB.cs");
+        var ticket = Tree(Ticket, "Ticket.cs");
+        var inOrder = TestCompilation.Create(new[] { a, b, ticket });
+        var reordered = TestCompilation.Create(new[] { b, a, ticket });
+
+        var generator = new StateMachineGenerator();
+        var run = GeneratorHarness.Run(Driver(generator), inOrder);
+        var after = Rerun(generator, run, reordered);
+
+        // The state enum follows the member order, which follows the trees': the reorder really changes the output.
+        Assert.NotEqual(Texts(run)["Demo.Split.g.cs"], Texts(after)["Demo.Split.g.cs"]);
+    }
+
     private static CSharpCompilation Compilation() => TestCompilation.Create(new[]
     {
         Tree(TicketFlow, "TicketFlow.cs"),

@@ -13,8 +13,8 @@ namespace FsmGen.Generators.Incremental;
 /// So the changed trees (added, removed, or both, for an edit) make their declared names suspect, and a namespace
 /// whose existence changed makes its name suspect. An unchanged tree that uses a suspect name is affected, and
 /// everything it declares becomes suspect in turn (a base class, a constant or an alias may now mean something else),
-/// until nothing more is affected. A global using, an assembly attribute, a different reference or option set: every
-/// tree is affected. It errs only on the side of reparsing.
+/// until nothing more is affected. A global using, an assembly attribute, a different reference or option set, trees in
+/// another order: every tree is affected. It errs only on the side of reparsing.
 /// </para>
 /// </summary>
 internal sealed class ChangeSet
@@ -49,6 +49,9 @@ internal sealed class ChangeSet
             return All;
         }
 
+        // The trees' order is the order of a partial class's members (so of its states) and of its attributes.
+        if (!SameOrderOfCommonTrees(earlier, later)) return All;
+
         var removed = earlier.Trees.Where(p => !later.Trees.ContainsKey(p.Key)).Select(p => p.Value).ToList();
         var added = later.Trees.Where(p => !earlier.Trees.ContainsKey(p.Key)).Select(p => p.Value).ToList();
         if (removed.Concat(added).Any(summary => summary.HasCompilationWideEffects)) return All;
@@ -75,6 +78,19 @@ internal sealed class ChangeSet
         }
 
         return new ChangeSet(false, affected);
+    }
+
+    private static bool SameOrderOfCommonTrees(CompilationSnapshot earlier, CompilationSnapshot later)
+    {
+        var kept = earlier.Order.Where(later.Trees.ContainsKey).ToList();
+        var i = 0;
+        foreach (var tree in later.Order)
+        {
+            if (!earlier.Trees.ContainsKey(tree)) continue;
+            if (!ReferenceEquals(kept[i++], tree)) return false;
+        }
+
+        return true;
     }
 
     private static bool SameReferences(List<MetadataReference> left, List<MetadataReference> right)

@@ -22,12 +22,16 @@ internal sealed class CompilationSnapshot
     public CompilationSnapshot(Compilation compilation, System.Func<SyntaxTree, TreeSummary> summarize)
     {
         var trees = compilation.SyntaxTrees.ToList();
+        Order = trees;
         Trees = new Dictionary<SyntaxTree, TreeSummary>(trees.Count);
         foreach (var tree in trees) Trees[tree] = summarize(tree);
         References = compilation.References.ToList();
         Options = compilation.Options;
         AssemblyName = compilation.AssemblyName;
     }
+
+    /// <summary>The trees in the compilation's order, which is the order of a partial class's members and attributes.</summary>
+    public List<SyntaxTree> Order { get; }
 
     /// <summary>Every tree of the compilation, with what it declares.</summary>
     public Dictionary<SyntaxTree, TreeSummary> Trees { get; }
