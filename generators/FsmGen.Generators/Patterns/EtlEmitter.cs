@@ -237,8 +237,8 @@ internal static class EtlEmitter
             w.Line("}");
             w.Line();
 
-            var arguments = string.Join(", ", Enumerable.Range(0, members.Count).Where(i => members[i].Binding == EtlBinding.Constructor).Select(i => "value" + i));
-            var initialized = Enumerable.Range(0, members.Count).Where(i => members[i].Binding == EtlBinding.Initializer).ToList();
+            var arguments = string.Join(", ", Enumerable.Range(0, members.Count).Where(i => members[i].Binding == MemberBinding.Constructor).Select(i => "value" + i));
+            var initialized = Enumerable.Range(0, members.Count).Where(i => members[i].Binding == MemberBinding.Initializer).ToList();
             using (w.Block("try"))
             {
                 if (initialized.Count == 0)
@@ -255,7 +255,7 @@ internal static class EtlEmitter
 
                 for (var i = 0; i < members.Count; i++)
                 {
-                    if (members[i].Binding == EtlBinding.Setter) w.Line("if (row.Has(" + i + ")) record." + Identifier.Escape(members[i].Name) + " = value" + i + ";");
+                    if (members[i].Binding == MemberBinding.Setter) w.Line("if (row.Has(" + i + ")) record." + Identifier.Escape(members[i].Name) + " = value" + i + ";");
                 }
             }
 

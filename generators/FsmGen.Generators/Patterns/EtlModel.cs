@@ -27,19 +27,6 @@ internal enum EtlMemberKind
     Bytes,
 }
 
-/// <summary>How the generated reader gives a member its value.</summary>
-internal enum EtlBinding
-{
-    /// <summary>A constructor argument.</summary>
-    Constructor,
-
-    /// <summary>In the object initializer (an <c>init</c> or <c>required</c> property).</summary>
-    Initializer,
-
-    /// <summary>Assigned after construction, only when the source has its column (a settable property).</summary>
-    Setter,
-}
-
 /// <summary>One member of the record type, read from a source column and loaded into a target column.</summary>
 /// <param name="Name">The C# property name.</param>
 /// <param name="Column">The column: the property name or its [Column] name.</param>
@@ -59,7 +46,7 @@ internal sealed record EtlMember(
     EtlMemberKind Kind,
     bool IsNullableValue,
     bool AllowsNull,
-    EtlBinding Binding,
+    MemberBinding Binding,
     bool Required,
     string? DefaultValue);
 

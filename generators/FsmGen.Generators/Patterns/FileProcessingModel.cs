@@ -28,19 +28,6 @@ internal enum FieldKind
     Enum,
 }
 
-/// <summary>How the generated reader gives a member its value.</summary>
-internal enum MemberBinding
-{
-    /// <summary>A constructor argument.</summary>
-    Constructor,
-
-    /// <summary>In the object initializer (an <c>init</c> or <c>required</c> property).</summary>
-    Initializer,
-
-    /// <summary>Assigned after construction, only when the header has its column (a settable property).</summary>
-    Setter,
-}
-
 /// <summary>One member of the record type, as read from a CSV column and written to JSON and CSV.</summary>
 /// <param name="Name">The C# property name.</param>
 /// <param name="Column">The CSV column: the property name or its [CsvColumn] name.</param>

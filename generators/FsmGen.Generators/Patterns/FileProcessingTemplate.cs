@@ -69,7 +69,7 @@ internal sealed class FileProcessingTemplate : IPatternTemplate
 
         if (diagnostics.Count > 0) return Fail(diagnostics);
 
-        var members = RecordShape.Read(record, type.ContainingAssembly, out var problem);
+        var members = FileProcessingRecordShape.Read(record, type.ContainingAssembly, out var problem);
         if (members is null)
         {
             if (problem is not null)

@@ -1,37 +1,31 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using FsmGen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace FsmGen.Generators.Patterns;
 
 /// <summary>
-/// Reads the members of a record type that the FileProcessing template can read from CSV and write to JSON and CSV.
-/// Supported shapes, in CsvHelper's order of preference for the constructor:
+/// Reads the members of a user's record type, as the pattern templates that create and read records need them
+/// (FileProcessing, Etl); each template supplies its own rules (<see cref="IRecordShapeRules{TKind, TMember}"/>):
 /// <list type="bullet">
-/// <item>the constructor marked [CsvConstructor], else the parameterless one, else the one with the most parameters;
+/// <item>the template's preferred constructor, else the parameterless one, else the one with the most parameters;
 /// each constructor parameter must have a readable property of the same name (ignoring case) and type (a positional
 /// record has them); a parameter with a default value is optional;</item>
-/// <item>plus every other property with a public <c>init</c> or <c>set</c> accessor: <c>init</c> and <c>required</c>
-/// ones are required columns, <c>set</c> ones optional (kept as initialised when the header lacks them).</item>
+/// <item>plus every other property with a public <c>init</c> or <c>set</c> accessor that the template does not leave
+/// out: <c>init</c> and <c>required</c> ones are required, <c>set</c> ones optional.</item>
 /// </list>
-/// Member types: string, bool, char, the integer types, float, double, decimal, DateTime, DateTimeOffset, DateOnly,
-/// TimeOnly, TimeSpan, Guid, enums, and Nullable of the value types. [CsvColumn("name")] renames a column,
-/// [JsonPropertyName("name")] a JSON property, and [CsvIgnore] leaves a property out.
 /// </summary>
 internal static class RecordShape
 {
-    public const string SupportedTypes =
-        "string, bool, char, the integer types, float, double, decimal, DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, enums, and their nullable forms";
-
     /// <summary>The members of <paramref name="record"/>, or null with the problem (for a diagnostic) or without one (a type the compiler already reports).</summary>
-    public static List<RecordMember>? Read(ITypeSymbol record, IAssemblySymbol user, out string? problem)
+    public static List<TMember>? Read<TKind, TMember>(ITypeSymbol record, IAssemblySymbol user, IRecordShapeRules<TKind, TMember> rules, out string? problem)
+        where TKind : struct
+        where TMember : class
     {
         problem = null;
         if (record.TypeKind == TypeKind.Error) return null;
-        if (record is not INamedTypeSymbol type || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || record.SpecialType != SpecialType.None || KindOf(record) is not null)
+        if (record is not INamedTypeSymbol type || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || record.SpecialType != SpecialType.None || rules.KindOf(record) is not null)
         {
             problem = "is not a class, record or struct";
             return null;
@@ -43,22 +37,22 @@ internal static class RecordShape
             return null;
         }
 
-        var properties = Properties(type, user);
-        var constructor = ChooseConstructor(type, user);
+        var properties = Properties(type, user, rules.IsLeftOut);
+        var constructor = ChooseConstructor(type, user, rules.IsPreferred);
         if (constructor is null)
         {
             problem = "has no public constructor";
             return null;
         }
 
-        var members = new List<RecordMember>();
+        var members = new List<TMember>();
         var covered = new HashSet<string>();
         foreach (var parameter in constructor.Parameters)
         {
             var property = properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, System.StringComparison.OrdinalIgnoreCase));
             if (property is null || !Accessible(property.GetMethod, user))
             {
-                problem = "has constructor parameter '" + parameter.Name + "' without a readable property of the same name to write it from";
+                problem = "has constructor parameter '" + parameter.Name + "' without a readable property of the same name " + rules.PropertyUse;
                 return null;
             }
 
@@ -68,7 +62,8 @@ internal static class RecordShape
                 return null;
             }
 
-            var member = Member(property, parameter, MemberBinding.Constructor, required: !parameter.HasExplicitDefaultValue, DefaultOf(parameter), out problem);
+            var found = new FoundMember(property, parameter, MemberBinding.Constructor, Required: !parameter.HasExplicitDefaultValue, ParameterDefaults.CodeOf(parameter));
+            var member = Member(found, rules, out problem);
             if (member is null) return null;
             members.Add(member);
             covered.Add(property.Name);
@@ -78,79 +73,56 @@ internal static class RecordShape
         {
             if (covered.Contains(property.Name) || !Accessible(property.GetMethod, user) || !Accessible(property.SetMethod, user)) continue;
             var isInit = property.SetMethod!.IsInitOnly || property.IsRequired;
-            var member = Member(property, null, isInit ? MemberBinding.Initializer : MemberBinding.Setter, required: isInit, null, out problem);
+            var found = new FoundMember(property, null, isInit ? MemberBinding.Initializer : MemberBinding.Setter, Required: isInit, null);
+            var member = Member(found, rules, out problem);
             if (member is null) return null;
             members.Add(member);
         }
 
         if (members.Count == 0)
         {
-            problem = "has no members to read: no constructor parameters and no settable properties";
+            problem = "has no members " + rules.MembersUse + ": no constructor parameters and no settable properties";
             return null;
         }
 
         return members;
     }
 
-    private static RecordMember? Member(IPropertySymbol property, IParameterSymbol? parameter, MemberBinding binding, bool required, string? defaultValue, out string? problem)
+    /// <summary>The non-empty name that a rename attribute (<c>[Column("name")]</c>) on <paramref name="symbol"/> gives, or null.</summary>
+    public static string? NameFrom(ISymbol symbol, string attributeName)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (AttributeReader.Is(attribute, attributeName) && attribute.ConstructorArguments.Length > 0
+                && attribute.ConstructorArguments[0].Value is string name && name.Length > 0)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private static TMember? Member<TKind, TMember>(FoundMember found, IRecordShapeRules<TKind, TMember> rules, out string? problem)
+        where TKind : struct
+        where TMember : class
     {
         problem = null;
-        var type = property.Type;
-        var isNullableValue = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable;
-        var valueType = isNullableValue ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
-        if (KindOf(valueType) is not { } kind)
+        if (rules.KindOf(found.ValueType) is not { } kind)
         {
-            problem = "has member '" + property.Name + "' of type '" + TypeNames.ForMessage(type) + "', which a CSV field cannot hold (supported: " + SupportedTypes + ")";
+            problem = "has member '" + found.Name + "' of type '" + found.TypeForMessage + "', which " + rules.CannotHold + " (supported: " + rules.SupportedTypes + ")";
             return null;
         }
 
-        var column = NameFrom(property, FileProcessingNames.CsvColumnAttribute) ?? (parameter is null ? null : NameFrom(parameter, FileProcessingNames.CsvColumnAttribute)) ?? property.Name;
-        var json = NameFrom(property, FileProcessingNames.JsonPropertyNameAttribute) ?? property.Name;
-        var valueCode = kind == FieldKind.String ? "string" : TypeNames.ForCode(valueType.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
-        return new RecordMember(property.Name, column, json, TypeNames.ForCode(type), TypeNames.ForMessage(type), valueCode, kind, isNullableValue, binding, required, defaultValue);
+        return rules.Member(found, kind);
     }
 
-    /// <summary>The kind of a supported member type (not Nullable), or null.</summary>
-    public static FieldKind? KindOf(ITypeSymbol type)
-    {
-        switch (type.SpecialType)
-        {
-            case SpecialType.System_String: return FieldKind.String;
-            case SpecialType.System_Boolean: return FieldKind.Boolean;
-            case SpecialType.System_Char: return FieldKind.Char;
-            case SpecialType.System_Byte: return FieldKind.Byte;
-            case SpecialType.System_SByte: return FieldKind.SByte;
-            case SpecialType.System_Int16: return FieldKind.Int16;
-            case SpecialType.System_UInt16: return FieldKind.UInt16;
-            case SpecialType.System_Int32: return FieldKind.Int32;
-            case SpecialType.System_UInt32: return FieldKind.UInt32;
-            case SpecialType.System_Int64: return FieldKind.Int64;
-            case SpecialType.System_UInt64: return FieldKind.UInt64;
-            case SpecialType.System_Single: return FieldKind.Single;
-            case SpecialType.System_Double: return FieldKind.Double;
-            case SpecialType.System_Decimal: return FieldKind.Decimal;
-            case SpecialType.System_DateTime: return FieldKind.DateTime;
-        }
-
-        if (type.TypeKind == TypeKind.Enum) return FieldKind.Enum;
-        if (type is not INamedTypeSymbol { ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true }, TypeArguments.Length: 0 } named) return null;
-        return named.Name switch
-        {
-            "DateTimeOffset" => FieldKind.DateTimeOffset,
-            "DateOnly" => FieldKind.DateOnly,
-            "TimeOnly" => FieldKind.TimeOnly,
-            "TimeSpan" => FieldKind.TimeSpan,
-            "Guid" => FieldKind.Guid,
-            _ => null,
-        };
-    }
-
-    private static IMethodSymbol? ChooseConstructor(INamedTypeSymbol type, IAssemblySymbol user)
+    private static IMethodSymbol? ChooseConstructor(INamedTypeSymbol type, IAssemblySymbol user, System.Func<IMethodSymbol, bool> isPreferred)
     {
         var constructors = type.InstanceConstructors
             .Where(c => Accessible(c, user) && !IsCopyConstructor(type, c) && c.Parameters.All(p => p.RefKind == RefKind.None && !p.IsParams))
             .ToList();
-        return constructors.FirstOrDefault(c => c.GetAttributes().Any(a => AttributeReader.Is(a, FileProcessingNames.CsvConstructorAttribute)))
+        return constructors.FirstOrDefault(isPreferred)
             ?? constructors.FirstOrDefault(c => c.Parameters.Length == 0)
             ?? constructors.OrderByDescending(c => c.Parameters.Length).FirstOrDefault();
     }
@@ -159,7 +131,7 @@ internal static class RecordShape
         constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);
 
     /// <summary>Instance properties without parameters, base types' first; a property hidden by a derived one appears once.</summary>
-    private static List<IPropertySymbol> Properties(INamedTypeSymbol type, IAssemblySymbol user)
+    private static List<IPropertySymbol> Properties(INamedTypeSymbol type, IAssemblySymbol user, System.Func<IPropertySymbol, bool> isLeftOut)
     {
         var levels = new List<List<IPropertySymbol>>();
         var seen = new HashSet<string>();
@@ -169,7 +141,7 @@ internal static class RecordShape
             foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
             {
                 if (property.IsStatic || property.IsIndexer || property.Name == "EqualityContract" || !seen.Add(property.Name)) continue;
-                if (property.GetAttributes().Any(a => AttributeReader.Is(a, FileProcessingNames.CsvIgnoreAttribute))) continue;
+                if (isLeftOut(property)) continue;
                 if (!Accessible(property, user)) continue;
                 level.Add(property);
             }
@@ -185,39 +157,4 @@ internal static class RecordShape
         && (symbol.DeclaredAccessibility == Accessibility.Public
             || (symbol.DeclaredAccessibility is Accessibility.Internal or Accessibility.ProtectedOrInternal
                 && SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, user)));
-
-    private static string? NameFrom(ISymbol symbol, string attributeName)
-    {
-        foreach (var attribute in symbol.GetAttributes())
-        {
-            if (AttributeReader.Is(attribute, attributeName) && attribute.ConstructorArguments.Length > 0
-                && attribute.ConstructorArguments[0].Value is string name && name.Length > 0)
-            {
-                return name;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The C# expression of an optional parameter's default value, typed as the parameter.</summary>
-    private static string? DefaultOf(IParameterSymbol parameter)
-    {
-        if (!parameter.HasExplicitDefaultValue) return null;
-        var value = parameter.ExplicitDefaultValue;
-        var type = TypeNames.ForCode(parameter.Type);
-        switch (value)
-        {
-            case null: return "default(" + type + ")";
-            case bool flag: return flag ? "true" : "false";
-            case string text: return SymbolDisplay.FormatLiteral(text, quote: true);
-            case char c: return SymbolDisplay.FormatLiteral(c, quote: true);
-            case decimal m: return m.ToString(CultureInfo.InvariantCulture) + "m";
-            case double d: return double.IsNaN(d) ? "double.NaN" : double.IsPositiveInfinity(d) ? "double.PositiveInfinity" : double.IsNegativeInfinity(d) ? "double.NegativeInfinity" : d.ToString("R", CultureInfo.InvariantCulture) + "d";
-            case float f: return float.IsNaN(f) ? "float.NaN" : float.IsPositiveInfinity(f) ? "float.PositiveInfinity" : float.IsNegativeInfinity(f) ? "float.NegativeInfinity" : f.ToString("R", CultureInfo.InvariantCulture) + "f";
-            default:
-                // Integers and enums (whose default is their underlying integer): a cast to the parameter's type.
-                return "(" + type + ")(" + System.Convert.ToString(value, CultureInfo.InvariantCulture) + ")";
-        }
-    }
 }
