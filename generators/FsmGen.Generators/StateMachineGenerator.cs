@@ -77,22 +77,23 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
         var semanticModel = compilation.GetSemanticModel(node.SyntaxTree);
         if (semanticModel.GetDeclaredSymbol(node, cancellationToken) is not INamedTypeSymbol type)
         {
-            return Parsed(new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty), node, null);
+            return Parsed(new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty), node, null, compilation);
         }
 
         var attribute = FirstOnDeclaration(type, node, KnownNames.StateMachineAttribute, cancellationToken);
         if (attribute is null || !IsFirstAnnotated(type, node, KnownNames.StateMachineAttribute))
         {
-            return Parsed(new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty), node, type);
+            return Parsed(new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty), node, type, compilation);
         }
 
-        return Parsed(MachineParser.Parse(type, attribute, readAttributesFromSyntax ? semanticModel : null, cancellationToken), node, type);
+        return Parsed(MachineParser.Parse(type, attribute, readAttributesFromSyntax ? semanticModel : null, cancellationToken), node, type, compilation);
     }
 
     private static ParsedClass<PatternResult> ParsePattern(ClassDeclarationSyntax node, Compilation compilation, PatternRegistry registry, CancellationToken cancellationToken)
     {
         var type = compilation.GetSemanticModel(node.SyntaxTree).GetDeclaredSymbol(node, cancellationToken) as INamedTypeSymbol;
-        return Parsed(type is null ? new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty) : ParsePattern(type, node, registry, cancellationToken), node, type);
+        var result = type is null ? new MachineResult(null, EquatableArray<DiagnosticInfo>.Empty) : ParsePattern(type, node, registry, cancellationToken);
+        return Parsed(result, node, type, compilation);
     }
 
     private static PatternResult ParsePattern(INamedTypeSymbol type, ClassDeclarationSyntax node, PatternRegistry registry, CancellationToken cancellationToken)
@@ -124,8 +125,17 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
         return template.Build(type, cancellationToken);
     }
 
-    /// <summary>The result, with every tree that declares the class: a change affecting any of them invalidates it.</summary>
-    private static ParsedClass<T> Parsed<T>(T result, ClassDeclarationSyntax node, INamedTypeSymbol? type)
+    /// <summary>
+    /// The result, with the trees it was read from: every tree that declares the class, and every tree its diagnostics
+    /// point into (a location is a span in one version of a file). A change affecting any of them invalidates it.
+    /// </summary>
+    private static ParsedClass<MachineResult> Parsed(MachineResult result, ClassDeclarationSyntax node, INamedTypeSymbol? type, Compilation compilation) =>
+        new(result, TreesOf(result, node, type, compilation));
+
+    private static ParsedClass<PatternResult> Parsed(PatternResult result, ClassDeclarationSyntax node, INamedTypeSymbol? type, Compilation compilation) =>
+        new(result, TreesOf(result.Machine, node, type, compilation));
+
+    private static HashSet<SyntaxTree> TreesOf(MachineResult result, ClassDeclarationSyntax node, INamedTypeSymbol? type, Compilation compilation)
     {
         var trees = new HashSet<SyntaxTree> { node.SyntaxTree };
         if (type is not null)
@@ -133,7 +143,13 @@ public sealed class StateMachineGenerator : IIncrementalGenerator
             foreach (var reference in type.DeclaringSyntaxReferences) trees.Add(reference.SyntaxTree);
         }
 
-        return new ParsedClass<T>(result, trees);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            if (diagnostic.Location is not { } location || trees.Any(tree => tree.FilePath == location.FilePath)) continue;
+            trees.UnionWith(compilation.SyntaxTrees.Where(tree => tree.FilePath == location.FilePath));
+        }
+
+        return trees;
     }
 
     /// <summary>The first attribute written on this declaration that binds to <paramref name="metadataName"/>.</summary>

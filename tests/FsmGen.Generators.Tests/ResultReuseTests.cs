@@ -209,6 +209,35 @@ public sealed class ResultReuseTests
         Assert.NotEqual(Texts(run)["Demo.Split.g.cs"], Texts(after)["Demo.Split.g.cs"]);
     }
 
+    [Fact]
+    public void AnEditInsideAMethodBodyOfTheRecordReparsesNothing()
+    {
+        var compilation = Compilation();
+        var ticket = compilation.SyntaxTrees.Single(t => t.FilePath == "Ticket.cs");
+        compilation = compilation.ReplaceSyntaxTree(ticket, Tree(Ticket + "\npublic static class TicketRules\n{\n    public static int Weight(Ticket ticket) => 1;\n\n    private static int _seen = 0;\n}\n", "Ticket.cs"));
+        var (generator, run) = FirstRun(compilation);
+        var parsed = generator.Parses;
+
+        ticket = compilation.SyntaxTrees.Single(t => t.FilePath == "Ticket.cs");
+        var text = ticket.GetText().ToString().Replace("=> 1;", "=> ticket.Id * 2;", StringComparison.Ordinal).Replace("_seen = 0", "_seen = 7", StringComparison.Ordinal);
+        Rerun(generator, run, compilation.ReplaceSyntaxTree(ticket, Tree(text, "Ticket.cs")));
+
+        Assert.Equal(parsed, generator.Parses);
+    }
+
+    [Fact]
+    public void ANullableDirectiveInTheRecordFileReparsesTheMachineThatUsesIt()
+    {
+        var compilation = Compilation();
+        var (generator, run) = FirstRun(compilation);
+        var parsed = generator.Parses;
+
+        var ticket = compilation.SyntaxTrees.Single(t => t.FilePath == "Ticket.cs");
+        Rerun(generator, run, compilation.ReplaceSyntaxTree(ticket, Tree("#nullable disable\n" + Ticket, "Ticket.cs")));
+
+        Assert.Equal(parsed + 1, generator.Parses);
+    }
+
     private static CSharpCompilation Compilation() => TestCompilation.Create(new[]
     {
         Tree(TicketFlow, "TicketFlow.cs"),

@@ -9,7 +9,8 @@ namespace FsmGen.Generators.Incremental;
 /// Which unchanged trees of a newer compilation may bind differently than they did in an earlier one.
 /// <para>
 /// Names are what binding goes through: a tree can only be affected by a declaration in another tree that it names
-/// (<see cref="TreeText"/> tells whether it may).
+/// (<see cref="TreeText"/> tells whether it may), and a file edited only inside member bodies declares nothing new
+/// (<see cref="BodyOnlyEdit"/>).
 /// So the changed trees (added, removed, or both, for an edit) make their declared names suspect, and a namespace
 /// whose existence changed makes its name suspect. An unchanged tree that uses a suspect name is affected, and
 /// everything it declares becomes suspect in turn (a base class, a constant or an alias may now mean something else),
@@ -52,8 +53,11 @@ internal sealed class ChangeSet
         // The trees' order is the order of a partial class's members (so of its states) and of its attributes.
         if (!SameOrderOfCommonTrees(earlier, later)) return All;
 
-        var removed = earlier.Trees.Where(p => !later.Trees.ContainsKey(p.Key)).Select(p => p.Value).ToList();
-        var added = later.Trees.Where(p => !earlier.Trees.ContainsKey(p.Key)).Select(p => p.Value).ToList();
+        var removedTrees = earlier.Order.Where(tree => !later.Trees.ContainsKey(tree)).ToList();
+        var addedTrees = later.Order.Where(tree => !earlier.Trees.ContainsKey(tree)).ToList();
+        DropBodyOnlyEdits(removedTrees, addedTrees, cancellationToken);
+        var removed = removedTrees.Select(tree => earlier.Trees[tree]).ToList();
+        var added = addedTrees.Select(tree => later.Trees[tree]).ToList();
         if (removed.Concat(added).Any(summary => summary.HasCompilationWideEffects)) return All;
 
         var suspect = new HashSet<string>(System.StringComparer.Ordinal);
@@ -78,6 +82,23 @@ internal sealed class ChangeSet
         }
 
         return new ChangeSet(false, affected);
+    }
+
+    /// <summary>
+    /// Leaves out each file replaced by a version that differs only in member bodies (<see cref="BodyOnlyEdit"/>): what
+    /// it declares is what it declared. A file is paired with its new version by path, when the path is unique on
+    /// both sides.
+    /// </summary>
+    private static void DropBodyOnlyEdits(List<SyntaxTree> removed, List<SyntaxTree> added, CancellationToken cancellationToken)
+    {
+        foreach (var before in removed.ToList())
+        {
+            var after = added.Where(tree => tree.FilePath == before.FilePath).ToList();
+            if (after.Count != 1 || removed.Count(tree => tree.FilePath == before.FilePath) != 1) continue;
+            if (!BodyOnlyEdit.Between(before, after[0], cancellationToken)) continue;
+            removed.Remove(before);
+            added.Remove(after[0]);
+        }
     }
 
     private static bool SameOrderOfCommonTrees(CompilationSnapshot earlier, CompilationSnapshot later)
