@@ -238,6 +238,18 @@ public sealed class ResultReuseTests
         Assert.Equal(parsed + 1, generator.Parses);
     }
 
+    [Fact]
+    public void ANewTypeNamedLikePartOfAnIdentifierReparsesNothing()
+    {
+        var (generator, run) = FirstRun(Compilation());
+        var parsed = generator.Parses;
+
+        // TicketFlow's file writes 'Opened' and 'Closed', never 'Open' or 'Close' on their own.
+        Rerun(generator, run, run.Input.AddSyntaxTrees(Tree("namespace Demo;\n\npublic sealed class Open { }\n\npublic sealed class Close { }\n", "Words.cs")));
+
+        Assert.Equal(parsed, generator.Parses);
+    }
+
     private static CSharpCompilation Compilation() => TestCompilation.Create(new[]
     {
         Tree(TicketFlow, "TicketFlow.cs"),

@@ -8,8 +8,9 @@ namespace FsmGen.Generators.Incremental;
 /// <summary>
 /// Whether a tree may use one of some names, answered from its text: an identifier written in the tree is in its text,
 /// so a name absent from the text is certainly not used. The converse may not hold (a name in a comment or a string),
-/// which only makes the answer more cautious. Scanning text on the rare rerun that needs it is cheaper than keeping
-/// every tree's identifiers from the cold run.
+/// which only makes the answer more cautious. An occurrence next to an ASCII letter, digit or underscore is part of a
+/// longer identifier and does not count (<c>Id</c> in <c>Identifier</c>); next to any other character it does. Scanning
+/// text on the rare rerun that needs it is cheaper than keeping every tree's identifiers from the cold run.
 /// </summary>
 internal static class TreeText
 {
@@ -23,23 +24,41 @@ internal static class TreeText
         var buffer = _buffer is { } existing && existing.Length >= length ? existing : _buffer = new char[Math.Max(length, 4096)];
         text.CopyTo(0, buffer, 0, length);
 
-        // An identifier may be written with Unicode escapes (\u0053tate is State): then the text proves nothing.
-        if (Contains(buffer, length, "\\u") || Contains(buffer, length, "\\U")) return true;
+        // An identifier may be written with Unicode escapes (\u0053tate is State) or hold formatting characters, which
+        // identifier comparison ignores: then the text proves nothing.
+        if (Contains(buffer, length, "\\u", wholeName: false) || Contains(buffer, length, "\\U", wholeName: false) || HasFormattingCharacter(buffer, length)) return true;
         foreach (var name in names)
         {
-            if (name.Length > 0 && Contains(buffer, length, name)) return true;
+            if (name.Length > 0 && Contains(buffer, length, name, wholeName: true)) return true;
         }
 
         return false;
     }
 
-    private static bool Contains(char[] buffer, int length, string value)
+    private static bool Contains(char[] buffer, int length, string value, bool wholeName)
     {
         var first = value[0];
         var last = length - value.Length;
         for (var i = Array.IndexOf(buffer, first, 0, length); i >= 0 && i <= last; i = Array.IndexOf(buffer, first, i + 1, length - i - 1))
         {
-            if (MatchesAt(buffer, i, value)) return true;
+            if (MatchesAt(buffer, i, value) && (!wholeName || (!IsAsciiIdentifierPart(buffer, i - 1, length) && !IsAsciiIdentifierPart(buffer, i + value.Length, length)))) return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsAsciiIdentifierPart(char[] buffer, int index, int length)
+    {
+        if (index < 0 || index >= length) return false;
+        var c = buffer[index];
+        return c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
+    }
+
+    private static bool HasFormattingCharacter(char[] buffer, int length)
+    {
+        for (var i = 0; i < length; i++)
+        {
+            if (buffer[i] > 0x7F && char.GetUnicodeCategory(buffer[i]) == System.Globalization.UnicodeCategory.Format) return true;
         }
 
         return false;
