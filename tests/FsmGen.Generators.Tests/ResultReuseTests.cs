@@ -250,6 +250,21 @@ public sealed class ResultReuseTests
         Assert.Equal(parsed, generator.Parses);
     }
 
+    [Fact]
+    public void AFileThatSpellsANameWithAUnicodeEscapeIsNeverTrustedToNotUseIt()
+    {
+        // 'Tick\u0065t' is 'Ticket' to the compiler, and not to a search of the text.
+        var escaped = TicketFlow.Replace("Ticket ", "Tick\\u0065t ", StringComparison.Ordinal);
+        var compilation = TestCompilation.Create(new[] { Tree(escaped, "TicketFlow.cs"), Tree(Ticket, "Ticket.cs"), Tree(Limits, "Limits.cs"), Tree(Budget, "Budget.cs"), Tree(Lamp, "Lamp.cs") });
+        var (generator, run) = FirstRun(compilation);
+
+        var ticket = compilation.SyntaxTrees.Single(t => t.FilePath == "Ticket.cs");
+        var after = Rerun(generator, run, compilation.ReplaceSyntaxTree(ticket, Tree(Ticket.Replace("record Ticket(", "record Voucher(", StringComparison.Ordinal), "Ticket.cs")));
+
+        // The record is gone, so the machine's output changes: a reused result would still name Demo.Ticket.
+        Assert.NotEqual(Texts(run)["Demo.TicketFlow.g.cs"], Texts(after)["Demo.TicketFlow.g.cs"]);
+    }
+
     private static CSharpCompilation Compilation() => TestCompilation.Create(new[]
     {
         Tree(TicketFlow, "TicketFlow.cs"),

@@ -72,7 +72,7 @@ internal sealed class ChangeSet
             grew = false;
             foreach (var pair in later.Trees)
             {
-                if (affected.Contains(pair.Key) || !earlier.Trees.ContainsKey(pair.Key) || !TreeText.MayUseAny(pair.Key, suspect, cancellationToken)) continue;
+                if (affected.Contains(pair.Key) || !earlier.Trees.ContainsKey(pair.Key) || !TreeText.MayUseAny(pair.Key, pair.Value, suspect, cancellationToken)) continue;
                 if (pair.Value.HasCompilationWideEffects) return All;
                 affected.Add(pair.Key);
                 var before = suspect.Count;

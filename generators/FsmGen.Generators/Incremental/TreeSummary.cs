@@ -40,6 +40,9 @@ internal sealed class TreeSummary
     /// <summary>The full names of the namespaces the tree declares, with every prefix (<c>A</c>, <c>A.B</c>), once per declaration.</summary>
     public List<string> Namespaces { get; } = new();
 
+    /// <summary>The text may write a name in a form a plain search misses (<see cref="TreeText.MayHideNames"/>).</summary>
+    public bool MayHideNames { get; private set; }
+
     /// <summary>A global using or an assembly or module attribute: a change here may affect every tree.</summary>
     public bool HasCompilationWideEffects { get; private set; }
 
@@ -57,6 +60,7 @@ internal sealed class TreeSummary
         }
 
         summary.ReadMembers(root.Members, "", cancellationToken);
+        summary.MayHideNames = TreeText.MayHideNames(tree, cancellationToken);
         return summary;
     }
 

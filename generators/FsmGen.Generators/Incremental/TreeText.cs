@@ -17,22 +17,37 @@ internal static class TreeText
     [ThreadStatic]
     private static char[]? _buffer;
 
-    public static bool MayUseAny(SyntaxTree tree, HashSet<string> names, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when the text may write a name in a form a plain search would miss: a Unicode escape (<c>\u0053tate</c> is
+    /// <c>State</c>) or a formatting character, which identifier comparison ignores. Read once per tree
+    /// (<see cref="TreeSummary"/>), so that a rerun does not scan for it.
+    /// </summary>
+    public static bool MayHideNames(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        var text = tree.GetText(cancellationToken);
-        var length = text.Length;
-        var buffer = _buffer is { } existing && existing.Length >= length ? existing : _buffer = new char[Math.Max(length, 4096)];
-        text.CopyTo(0, buffer, 0, length);
+        var length = Load(tree, cancellationToken, out var buffer);
+        return Contains(buffer, length, "\\u", wholeName: false) || Contains(buffer, length, "\\U", wholeName: false) || HasFormattingCharacter(buffer, length);
+    }
 
-        // An identifier may be written with Unicode escapes (\u0053tate is State) or hold formatting characters, which
-        // identifier comparison ignores: then the text proves nothing.
-        if (Contains(buffer, length, "\\u", wholeName: false) || Contains(buffer, length, "\\U", wholeName: false) || HasFormattingCharacter(buffer, length)) return true;
+    /// <summary>Whether the tree may use one of <paramref name="names"/>; <paramref name="summary"/> is the tree's.</summary>
+    public static bool MayUseAny(SyntaxTree tree, TreeSummary summary, HashSet<string> names, CancellationToken cancellationToken)
+    {
+        if (summary.MayHideNames) return true;
+        var length = Load(tree, cancellationToken, out var buffer);
         foreach (var name in names)
         {
             if (name.Length > 0 && Contains(buffer, length, name, wholeName: true)) return true;
         }
 
         return false;
+    }
+
+    private static int Load(SyntaxTree tree, CancellationToken cancellationToken, out char[] buffer)
+    {
+        var text = tree.GetText(cancellationToken);
+        var length = text.Length;
+        buffer = _buffer is { } existing && existing.Length >= length ? existing : _buffer = new char[Math.Max(length, 4096)];
+        text.CopyTo(0, buffer, 0, length);
+        return length;
     }
 
     private static bool Contains(char[] buffer, int length, string value, bool wholeName)
