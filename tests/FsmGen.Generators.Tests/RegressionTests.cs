@@ -30,6 +30,36 @@ public sealed class RegressionTests
         Assert.Empty(run.Sources);
     }
 
+    [Theory]
+    [InlineData("Ordr")]
+    [InlineData("Ord\\u0065r")]
+    [InlineData("System.Collections.Generic.List<Ordr>")]
+    public void RecordTypeThatDoesNotResolveEverywhereEmitsNothing(string type)
+    {
+        // Every state agrees on the record, but it does not resolve: emitting would name it again in generated code,
+        // adding errors to the one the compiler reports.
+        var run = GeneratorHarness.Run("""
+            using FsmGen;
+
+            namespace Demo;
+
+            [StateMachine]
+            public partial class Broken
+            {
+                [State(Start = true)]
+                [Transition(To = nameof(Done))]
+                private static RECORD Start(RECORD order) => order;
+
+                [State(End = true)]
+                private static RECORD Done(RECORD order) => order;
+            }
+            """.Replace("RECORD", type, StringComparison.Ordinal));
+
+        Assert.Null(run.Result.Exception);
+        Assert.Empty(run.Sources);
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
     [Fact]
     public void StateWhoseParameterTypeDoesNotResolveEmitsNothing()
     {

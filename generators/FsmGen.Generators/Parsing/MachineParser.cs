@@ -191,7 +191,8 @@ internal sealed partial class MachineParser
             return null;
         }
 
-        return data;
+        // A record type that does not resolve is the compiler's error to report; emitting code that names it would add more.
+        return ContainsErrorType(data) ? null : data;
     }
 
     private StateModel? BuildState(RawState state, MachineKind kind, INamedTypeSymbol? triggerType, HashSet<string> names)
@@ -494,6 +495,14 @@ internal sealed partial class MachineParser
             ? "pushes back into '" + MachineName + "' through its own pushes (subflows cannot recurse)"
             : "leads into a cycle of pushes through '" + cycleInto + "' (subflows cannot recurse)";
     }
+
+    private static bool ContainsErrorType(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
+        _ => false,
+    };
 
     private static bool IsSync(StateModel state) =>
         !state.Body.IsAsync && state.Exit?.IsAsync != true && state.Recovery?.Compensation?.IsAsync != true
